@@ -1,0 +1,31 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+// One jest project per workspace; tests live in each package's test/ folder.
+// TypeScript is compiled by swc into native ES modules (jest runs with --experimental-vm-modules).
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
+] as const;
+
+const project = (name: string, dir: string) => ({
+  displayName: name,
+  rootDir: dir,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc as unknown as [string, Record<string, unknown>] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+});
+
+const config: Config = {
+  projects: [
+    project('shared', '<rootDir>/shared'),
+    project('txn', '<rootDir>/services/txn'),
+    project('cs', '<rootDir>/services/cs'),
+    project('rpt', '<rootDir>/services/rpt'),
+  ],
+  testTimeout: 60_000,
+};
+
+export default config;

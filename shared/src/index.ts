@@ -1,0 +1,30 @@
+// Contracts, ports and the embedded adapters. Adapters with heavy dependencies (AWS SDK clients,
+// kafkajs) are imported from their own files so each Lambda bundles only what it uses.
+export * from './errors.js';
+export * from './schemas/parse.js';
+export * from './schemas/transaction.js';
+export * from './schemas/scoredTransaction.js';
+export * from './schemas/dlqRecord.js';
+export * from './schemas/fraudAlert.js';
+export * from './schemas/complianceFinding.js';
+export type * from './ports/ObjectStore.js';
+export type * from './ports/Notifier.js';
+export type * from './ports/Topics.js';
+export type * from './ports/FraudScorer.js';
+export type * from './ports/EntityState.js';
+export * from './config/defineConfig.js';
+export * from './config/common.js';
+export * from './logger/logger.js';
+export * from './logger/mask.js';
+export * from './events/msk.js';
+export * from './events/s3.js';
+export * from './events/schedule.js';
+export * from './util/hash.js';
+export * from './util/murmur2.js';
+export { FsObjectStore } from './adapters/FsObjectStore.js';
+export { OutboxNotifier } from './adapters/OutboxNotifier.js';
+export { MemoryTopics } from './adapters/MemoryTopics.js';
+export type { RecordSource } from './runtime/RecordSource.js';
+export { MemoryRecordSource } from './runtime/MemoryRecordSource.js';
+export { EventSourceRunner, type RunnerOptions } from './runtime/EventSourceRunner.js';
+export { backoffMs, sleep } from './runtime/retry.js';

@@ -1,0 +1,56 @@
+/** Fields that hold personal data; their values are masked wherever they appear in a log line or alert. */
+export const PII_FIELDS = new Set([
+  'email_address', 'email', 'customer_name', 'customer', 'name', 'phone', 'card_bin', 'billing_street',
+  'street', 'ip_address', 'customer_email', 'text', 'matched',
+]);
+
+const EMAIL = /[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+const DIGIT_RUN = /(?<![\w])(?:\+?\d[\d ().-]{6,}\d)(?![\w])/g;
+
+/** `jane.doe@example.com` -> `j***@example.com`. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${value[0]}***${value.slice(at)}`;
+}
+
+/** Keeps the first character of each word: `Jane Doe` -> `J*** D***`. */
+export function maskName(value: string): string {
+  return value.split(/\s+/).filter(Boolean).map((w) => `${w[0]}***`).join(' ');
+}
+
+/** Keeps the last `keep` characters: `555-123-4567` -> `*******4567`. */
+export function maskTail(value: string, keep = 4): string {
+  const s = String(value);
+  return s.length <= keep ? '*'.repeat(s.length) : '*'.repeat(s.length - keep) + s.slice(-keep);
+}
+
+/** Masks emails and long digit runs (phones, card numbers, SSNs) inside free text. */
+export function maskText(value: string): string {
+  return value.replace(EMAIL, maskEmail).replace(DIGIT_RUN, (m) => maskTail(m.replace(/\D/g, ''), 2));
+}
+
+function maskField(key: string, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  const s = String(value);
+  if (key.includes('email')) return maskEmail(s);
+  if (key.includes('name') || key === 'customer') return maskName(s);
+  if (key === 'card_bin') return `${s.slice(0, 2)}****`;
+  if (key.includes('street')) return '***';
+  if (key === 'ip_address') return s.replace(/\d+$/, 'x').replace(/[0-9a-f]+$/i, 'x');
+  return maskTail(s);
+}
+
+/** Deep copy of `value` with PII fields masked and free text scrubbed. */
+export function maskPii(value: unknown, key = ''): unknown {
+  if (PII_FIELDS.has(key) && (typeof value === 'string' || typeof value === 'number')) return maskField(key, value);
+  if (typeof value === 'string') return maskText(value);
+  if (Array.isArray(value)) return value.map((v) => maskPii(v));
+  if (value instanceof Error) return { name: value.name, message: maskText(value.message) };
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskPii(v, k);
+    return out;
+  }
+  return value;
+}

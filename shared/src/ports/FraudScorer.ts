@@ -1,0 +1,21 @@
+import type { Transaction } from '../schemas/transaction.js';
+
+/** A model's verdict on one transaction, before outcome rules are applied. */
+export interface FraudScore {
+  /** 0-1000, Amazon Fraud Detector's scale. */
+  score: number;
+  /** Plain-language reasons, most important first; may be empty for low scores. */
+  reasons: string[];
+}
+
+export interface ScoredBatch {
+  scores: FraudScore[];
+  modelVersion: string;
+  /** Wall time spent in the model for the whole batch. */
+  modelTimeMs: number;
+}
+
+/** Scores transactions in order; implementations may keep per-entity state between calls. */
+export interface FraudScorer {
+  scoreBatch(transactions: Transaction[]): Promise<ScoredBatch>;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { TransactionSchema } from './transaction.js';
+
+export const OUTCOMES = ['approve', 'review', 'block'] as const;
+
+/** What the scorer attaches: the decision, why, and how long it took (milliseconds). */
+export const FraudDecisionSchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  /** Risk score on Amazon Fraud Detector's 0-1000 scale. */
+  score: z.number().int().min(0).max(1000),
+  model_version: z.string().min(1),
+  reasons: z.array(z.string()),
+  /** Time to detect fraud: from the transaction's event_time to the decision. */
+  ttdf_ms: z.number().nonnegative(),
+  /** Time this record spent in the scorer (decode, validate, features, model, encode), amortised over its batch. */
+  proc_time_ms: z.number().nonnegative(),
+  /** Model inference time, amortised over the batch. */
+  model_time_ms: z.number().nonnegative(),
+});
+
+export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema });
+
+export type Outcome = (typeof OUTCOMES)[number];
+export type FraudDecision = z.infer<typeof FraudDecisionSchema>;
+export type ScoredTransaction = z.infer<typeof ScoredTransactionSchema>;

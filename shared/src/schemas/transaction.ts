@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const CURRENCIES = ['usd', 'gbp', 'egp', 'cad', 'eur'] as const;
+
+export const PRODUCT_CATEGORIES = [
+  'entertainment', 'food_dining', 'gas_transport', 'grocery_net', 'grocery_pos', 'health_fitness', 'home',
+  'kids_pets', 'misc_net', 'misc_pos', 'personal_care', 'travel', 'shopping_net', 'shopping_pos',
+] as const;
+
+/** Largest amount a single card transaction may carry; above it the record is dead-lettered. */
+export const MAX_TRANSACTION_AMT = 100_000;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** One card transaction as the producer emits it: the seed's 19 fields. */
+export const TransactionSchema = z.object({
+  event_id: text(64),
+  entity_id: text(64),
+  event_time: z.iso.datetime({ offset: true }),
+  transaction_amt: z.number().positive().max(MAX_TRANSACTION_AMT),
+  transaction_currency: z.enum(CURRENCIES),
+  product_category: z.enum(PRODUCT_CATEGORIES),
+  card_bin: z.number().int().min(100_000).max(99_999_999),
+  customer_name: text(128),
+  customer_job: text(128),
+  email_address: z.email().max(254),
+  phone: text(32),
+  ip_address: z.union([z.ipv4(), z.ipv6()]),
+  user_agent: text(512),
+  billing_street: text(128),
+  billing_city: text(64),
+  billing_state: text(32),
+  billing_zip: text(16),
+  billing_latitude: z.number().min(-90).max(90),
+  billing_longitude: z.number().min(-180).max(180),
+});
+
+export type Transaction = z.infer<typeof TransactionSchema>;
+export type Currency = (typeof CURRENCIES)[number];
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
