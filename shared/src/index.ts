@@ -28,3 +28,5 @@ export type { RecordSource } from './runtime/RecordSource.js';
 export { MemoryRecordSource } from './runtime/MemoryRecordSource.js';
 export { EventSourceRunner, type RunnerOptions } from './runtime/EventSourceRunner.js';
 export { backoffMs, sleep } from './runtime/retry.js';
+export { objectStoreFrom, notifierFrom } from './config/adapters.js';
+export { lazyHandler } from './runtime/lazy.js';

@@ -18,7 +18,11 @@ export class MemoryTopics implements Topics {
   private readonly committed = new Map<string, number>();
   private roundRobin = 0;
 
-  constructor(private readonly defaultPartitions = 1) {}
+  /**
+   * @param firstOffset offset of each partition's first record; a per-run base (e.g. the start time)
+   * keeps offsets, and so lake object keys, unique across runs of the embedded system.
+   */
+  constructor(private readonly defaultPartitions = 1, private readonly firstOffset = 0) {}
 
   async ensureTopics(topics: { name: string; partitions: number }[]): Promise<void> {
     for (const t of topics) if (!this.logs.has(t.name)) this.logs.set(t.name, Array.from({ length: t.partitions }, () => []));
@@ -46,15 +50,15 @@ export class MemoryTopics implements Topics {
 
   /** Next offset to be written in each partition. */
   endOffsets(topic: string): number[] {
-    return (this.logs.get(topic) ?? []).map((p) => p.length);
+    return (this.logs.get(topic) ?? []).map((p) => this.firstOffset + p.length);
   }
 
   /** Records of one partition from `group`'s committed offset, at most `max`. */
   fetch(group: string, topic: string, partition: number, max: number): TopicRecord[] {
     const log = this.logs.get(topic)?.[partition];
     if (!log) throw new AdapterError('MemoryTopics', `no partition ${topic}-${partition}`);
-    const from = this.committed.get(`${group}/${topic}/${partition}`) ?? 0;
-    return log.slice(from, from + max).map((r, i) => ({ topic, partition, offset: String(from + i), ...r }));
+    const from = (this.committed.get(`${group}/${topic}/${partition}`) ?? this.firstOffset) - this.firstOffset;
+    return log.slice(from, from + max).map((r, i) => ({ topic, partition, offset: String(this.firstOffset + from + i), ...r }));
   }
 
   /** Marks everything before `nextOffset` consumed by `group`. */
@@ -64,12 +68,12 @@ export class MemoryTopics implements Topics {
 
   /** Records not yet committed by `group` across all partitions of `topic`. */
   lag(group: string, topic: string): number {
-    return this.endOffsets(topic).reduce((sum, end, p) => sum + end - (this.committed.get(`${group}/${topic}/${p}`) ?? 0), 0);
+    return this.endOffsets(topic).reduce((sum, end, p) => sum + end - (this.committed.get(`${group}/${topic}/${p}`) ?? this.firstOffset), 0);
   }
 
   /** Every record of a topic, partition by partition (for tests and summaries). */
   readAll(topic: string): TopicRecord[] {
     return (this.logs.get(topic) ?? []).flatMap((log, partition) =>
-      log.map((r, offset) => ({ topic, partition, offset: String(offset), ...r })));
+      log.map((r, i) => ({ topic, partition, offset: String(this.firstOffset + i), ...r })));
   }
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from '../schemas/transaction.js';
+import type { Outcome } from '../schemas/scoredTransaction.js';
 
 /** A model's verdict on one transaction, before outcome rules are applied. */
 export interface FraudScore {
@@ -6,6 +7,8 @@ export interface FraudScore {
   score: number;
   /** Plain-language reasons, most important first; may be empty for low scores. */
   reasons: string[];
+  /** Set by scorers that decide outcomes themselves (Amazon Fraud Detector rules); else rules apply. */
+  outcome?: Outcome;
 }
 
 export interface ScoredBatch {

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { commonConfig, loadConfig, type ConfigOf, type ConfigSpec } from '@sfc/shared';
+
+const int = (min: number) => z.coerce.number().int().min(min);
+const optionalScore = z.union([z.literal(''), z.coerce.number().int().min(0).max(1000)]);
+
+/** Every variable the txn service reads, with its default and meaning (the README table is generated from this). */
+export const txnConfigSpec = {
+  ...commonConfig,
+  TOPICS: { schema: z.enum(['memory', 'kafka']), default: 'memory', doc: 'Topic adapter: `memory` (in-process log) or `kafka`.' },
+  KAFKA_BROKERS: { schema: z.string(), default: '', doc: 'Comma-separated bootstrap servers (required when TOPICS=kafka).' },
+  KAFKA_AUTH: { schema: z.enum(['none', 'iam']), default: 'none', doc: '`iam` for MSK IAM authentication (SASL/OAUTHBEARER over TLS).' },
+  TRANSACTIONS_TOPIC: { schema: z.string().min(1), default: 'transactions', doc: 'Topic the producer writes and `score` reads.' },
+  PROCESSED_TOPIC: { schema: z.string().min(1), default: 'processed_transactions', doc: 'Topic `score` writes and `act` reads.' },
+  DLQ_TOPIC: { schema: z.string().min(1), default: 'transactions_dlq', doc: 'Dead-letter topic for records that fail to decode or validate.' },
+  TOPIC_PARTITIONS: { schema: int(1), default: '3', doc: 'Partitions of topics the service creates.' },
+  PRODUCE_COUNT: { schema: int(1), default: '100', doc: 'Transactions per scheduled `produce` run.' },
+  PRODUCE_INTERVAL_MINUTES: { schema: int(1), default: '1', doc: 'Schedule interval of `produce`; its events fall in the last interval.' },
+  SIM_SEED: { schema: int(0), default: '42', doc: 'Seed of the transaction simulator (same seed, same customers).' },
+  SIM_CUSTOMERS: { schema: z.union([z.literal(''), int(1)]), default: '', doc: 'Simulated customers; empty = sized so each shops about 1.7 times a day at PRODUCE_COUNT per interval.' },
+  SIM_FRAUD_RATE: { schema: z.coerce.number().min(0).max(0.5), default: '0.015', doc: 'Share of simulated transactions that are fraud.' },
+  FRAUD_SCORER: { schema: z.enum(['onnx', 'afd']), default: 'onnx', doc: 'Scorer: `onnx` (the shipped model) or `afd` (Amazon Fraud Detector, existing customers).' },
+  FRAUD_MODEL_DIR: { schema: z.string(), default: '', doc: 'Model directory; empty = `model/` beside the service (services/txn/model).' },
+  BLOCK_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score (0-1000) at or above which a transaction is blocked; empty = the model report\'s 0.5% FPR threshold.' },
+  REVIEW_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score at or above which a transaction goes to review; empty = the report\'s 3% FPR threshold.' },
+  MAX_RECORD_BYTES: { schema: int(256), default: '65536', doc: 'Larger records go to the DLQ unread.' },
+  LAKE_BUCKET: { schema: z.string().min(1), default: 'lake', doc: 'Bucket of the data lake.' },
+  LAKE_PREFIX: { schema: z.string().min(1), default: 'processed', doc: 'Prefix of scored transactions in the lake.' },
+  ENTITY_STATE: { schema: z.enum(['memory', 'dynamodb']), default: 'memory', doc: 'Where per-customer feature state lives.' },
+  ENTITY_TABLE: { schema: z.string(), default: '', doc: 'DynamoDB table for entity state (ENTITY_STATE=dynamodb).' },
+  ENTITY_MAX: { schema: int(1), default: '1000000', doc: 'Most entities the in-memory state keeps (least recently used evicted).' },
+  ENTITY_TTL_DAYS: { schema: int(1), default: '30', doc: 'Entity state expires after this many days without events.' },
+  AFD_DETECTOR_ID: { schema: z.string(), default: '', doc: 'Amazon Fraud Detector detector id (FRAUD_SCORER=afd).' },
+  AFD_DETECTOR_VERSION: { schema: z.string(), default: '', doc: 'Detector version; empty = the active version.' },
+  AFD_EVENT_TYPE: { schema: z.string(), default: 'transaction', doc: 'AFD event type name.' },
+  AFD_ENTITY_TYPE: { schema: z.string(), default: 'customer', doc: 'AFD entity type name.' },
+  AFD_CONCURRENCY: { schema: int(1), default: '10', doc: 'Concurrent GetEventPrediction calls (AFD default quota: 200/s).' },
+} satisfies ConfigSpec;
+
+export type TxnConfig = ConfigOf<typeof txnConfigSpec>;
+
+/** Reads and validates the txn configuration; the first bad variable fails fast, by name. */
+export const loadTxnConfig = (env: NodeJS.ProcessEnv = process.env): TxnConfig => loadConfig(txnConfigSpec, env);

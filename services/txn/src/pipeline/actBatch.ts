@@ -1,0 +1,56 @@
+import { ScoredTransactionSchema, type DecodedMskRecord, type Logger, type Notifier, type ObjectStore, type OutgoingMessage, type ScoredTransaction, type TopicProducer } from '@sfc/shared';
+import { fraudAlert } from './alert.js';
+import { deadLetter } from './deadLetter.js';
+import { decodeRecord } from './decode.js';
+import { lakeObjectKey, lakePartition } from './lakeKeys.js';
+
+export interface ActDeps {
+  store: ObjectStore;
+  notifier: Notifier;
+  producer: TopicProducer;
+  lake: { bucket: string; prefix: string };
+  dlqTopic: string;
+  maxRecordBytes: number;
+  logger: Logger;
+}
+
+export interface ActSummary {
+  received: number;
+  written: number;
+  objects: string[];
+  alerts: number;
+  deadLettered: number;
+}
+
+/**
+ * Acts on scored transactions: writes them to the lake (one object per source partition and lake
+ * partition, keyed by first offset, so retries overwrite) and then alerts on every block.
+ */
+export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Promise<ActSummary> {
+  const groups = new Map<string, { key: string; lines: string[] }>();
+  const blocked: ScoredTransaction[] = [];
+  const dlq: OutgoingMessage[] = [];
+  for (const record of records) {
+    const decoded = decodeRecord('ScoredTransaction', ScoredTransactionSchema, record, deps.maxRecordBytes);
+    if (!decoded.ok) {
+      dlq.push(deadLetter(record, 'act', decoded, new Date()));
+      continue;
+    }
+    const tx = decoded.value;
+    const group = `${record.topic}/${record.partition}/${lakePartition(tx.event_time)}`;
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = { key: lakeObjectKey(deps.lake.prefix, tx.event_time, record.topic, record.partition, record.offset), lines: [] }));
+    g.lines.push(JSON.stringify(tx));
+    if (tx.fd.outcome === 'block') blocked.push(tx);
+  }
+  await Promise.all([...groups.values()].map((g) => deps.store.put(deps.lake.bucket, g.key, `${g.lines.join('\n')}\n`, { contentType: 'application/x-ndjson' })));
+  // Alerts go out only after the lake holds the batch: a failure here retries the batch, whose lake
+  // writes then overwrite themselves.
+  for (const tx of blocked) await deps.notifier.publish(fraudAlert(tx));
+  if (dlq.length > 0) {
+    await deps.producer.send(deps.dlqTopic, dlq);
+    deps.logger.warn('dead-lettered scored records', { count: dlq.length });
+  }
+  const written = [...groups.values()].reduce((n, g) => n + g.lines.length, 0);
+  return { received: records.length, written, objects: [...groups.values()].map((g) => g.key), alerts: blocked.length, deadLettered: dlq.length };
+}

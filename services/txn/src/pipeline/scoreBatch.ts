@@ -1,0 +1,66 @@
+import { TransactionSchema, type DecodedMskRecord, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
+import { decide, type OutcomeRules } from '../scoring/rules.js';
+import { deadLetter } from './deadLetter.js';
+import { decodeRecord } from './decode.js';
+
+export interface ScoreDeps {
+  scorer: FraudScorer;
+  producer: TopicProducer;
+  topics: { processed: string; dlq: string };
+  rules: OutcomeRules;
+  maxRecordBytes: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface ScoreSummary {
+  received: number;
+  scored: number;
+  deadLettered: number;
+  outcomes: Record<Outcome, number>;
+}
+
+/**
+ * Scores one batch: decode and validate every record, score the valid ones in order, produce
+ * ScoredTransactions keyed by entity, and dead-letter the rest with their reason. Never throws for
+ * bad records; throws only when scoring or producing fails, so the whole batch is retried.
+ */
+export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): Promise<ScoreSummary> {
+  const now = deps.now ?? Date.now;
+  const started = performance.now();
+  const valid: { record: DecodedMskRecord; tx: Transaction }[] = [];
+  const dlq: OutgoingMessage[] = [];
+  for (const record of records) {
+    const decoded = decodeRecord('Transaction', TransactionSchema, record, deps.maxRecordBytes);
+    if (decoded.ok) valid.push({ record, tx: decoded.value });
+    else dlq.push(deadLetter(record, 'score', decoded, new Date(now())));
+  }
+  const batch = await deps.scorer.scoreBatch(valid.map((v) => v.tx));
+  const decidedAt = now();
+  const perRecordMs = (performance.now() - started) / Math.max(records.length, 1);
+  const outcomes: Record<Outcome, number> = { approve: 0, review: 0, block: 0 };
+  const out: OutgoingMessage[] = valid.map(({ record, tx }, i) => {
+    const s = batch.scores[i]!;
+    const outcome = s.outcome ?? decide(s.score, deps.rules);
+    outcomes[outcome] += 1;
+    const scored: ScoredTransaction = {
+      ...tx,
+      fd: {
+        outcome,
+        score: s.score,
+        model_version: batch.modelVersion,
+        reasons: s.reasons,
+        ttdf_ms: Math.max(0, decidedAt - record.timestamp),
+        proc_time_ms: perRecordMs,
+        model_time_ms: batch.modelTimeMs / Math.max(valid.length, 1),
+      },
+    };
+    return { key: tx.entity_id, value: JSON.stringify(scored) };
+  });
+  if (out.length > 0) await deps.producer.send(deps.topics.processed, out);
+  if (dlq.length > 0) {
+    await deps.producer.send(deps.topics.dlq, dlq);
+    deps.logger.warn('dead-lettered records', { count: dlq.length, first: JSON.parse(String(dlq[0]!.value)).error });
+  }
+  return { received: records.length, scored: out.length, deadLettered: dlq.length, outcomes };
+}

@@ -1,0 +1,113 @@
+import type { Transaction } from '@sfc/shared';
+import { CATEGORY_PROFILE } from './categories.js';
+import { categoryOf, createCustomer, publicIp, type Customer } from './customer.js';
+import { USER_AGENTS } from './people.js';
+import { Rng, mixSeed } from './random.js';
+import { fraudEpisode, HOUR, pickScenario, type EventDraft, type Scenario } from './scenarios.js';
+
+export interface LabelledTransaction {
+  transaction: Transaction;
+  /** 1 for events of a fraud episode. */
+  label: 0 | 1;
+  scenario: Scenario | null;
+}
+
+export interface SimulatorOptions {
+  seed: number;
+  /** Size of the customer population. */
+  customers: number;
+  /** Share of events that are fraud (default 0.015). */
+  fraudRate?: number;
+}
+
+const DAY = 24 * HOUR;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Deterministic transaction simulator with ground truth: a stable population of customers and
+ * fraud episodes that leave realistic traces. The same seed and window give the same events.
+ */
+export class TransactionSimulator {
+  readonly fraudRate: number;
+  private readonly population: Customer[];
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.fraudRate = options.fraudRate ?? 0.015;
+    this.population = Array.from({ length: options.customers }, (_, i) => createCustomer(options.seed, i));
+  }
+
+  get customers(): readonly Customer[] {
+    return this.population;
+  }
+
+  /** Mean events per day across the population. */
+  get eventsPerDay(): number {
+    return this.population.reduce((s, c) => s + c.dailyRate, 0);
+  }
+
+  /** `count` events in time order whose times fall in [from, to). */
+  generate(from: number, to: number, count: number): LabelledTransaction[] {
+    const rng = new Rng(mixSeed(this.options.seed, Math.floor(from / 1000)));
+    const merchantCategory = categoryOf(rng, this.population[0]!);
+    const out: LabelledTransaction[] = [];
+    const fraudTarget = Math.round(count * this.fraudRate);
+    while (out.length < fraudTarget) {
+      const victim = rng.pick(this.population);
+      const scenario = pickScenario(rng);
+      const start = from + rng.next() * (to - from);
+      for (const draft of fraudEpisode(rng, scenario, victim, start, merchantCategory)) {
+        if (out.length >= fraudTarget || draft.time >= to) break;
+        out.push({ transaction: this.toTransaction(rng, victim, draft), label: 1, scenario });
+      }
+    }
+    const rates = this.population.map((c) => c.dailyRate);
+    while (out.length < count) {
+      const c = this.population[rng.weighted(rates)]!;
+      out.push({ transaction: this.toTransaction(rng, c, this.legitDraft(rng, c, from, to)), label: 0, scenario: null });
+    }
+    return out.sort((a, b) => a.transaction.event_time.localeCompare(b.transaction.event_time));
+  }
+
+  /** An ordinary purchase: usual devices and address, with the noise real customers make. */
+  private legitDraft(rng: Rng, c: Customer, from: number, to: number): EventDraft {
+    const day = Math.floor(from / DAY) + Math.floor(rng.next() * Math.max(1, (to - from) / DAY));
+    const hour = (c.peakHour + Math.round(rng.normal() * 3) + 24) % 24;
+    let time = day * DAY + hour * HOUR + rng.next() * HOUR;
+    if (time < from || time >= to) time = from + rng.next() * (to - from);
+    const category = categoryOf(rng, c);
+    const p = CATEGORY_PROFILE[category];
+    return {
+      time,
+      category,
+      amount: round2(Math.max(0.5, rng.logNormal(p.median * c.spendScale, p.sigma))),
+      // Phones roam between networks and people buy new devices: novelty alone is not fraud.
+      ip: rng.chance(0.08) ? publicIp(rng) : undefined,
+      userAgent: rng.chance(0.03) ? rng.pick(USER_AGENTS) : undefined,
+    };
+  }
+
+  private toTransaction(rng: Rng, c: Customer, d: EventDraft): Transaction {
+    const where = d.elsewhere;
+    return {
+      event_id: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`,
+      entity_id: c.entityId,
+      event_time: new Date(Math.floor(d.time)).toISOString(),
+      transaction_amt: d.amount,
+      transaction_currency: 'usd',
+      product_category: d.category,
+      card_bin: c.cardBin,
+      customer_name: c.name,
+      customer_job: c.job,
+      email_address: d.email ?? c.email,
+      phone: d.phone ?? c.phone,
+      ip_address: d.ip ?? rng.pick(c.ips),
+      user_agent: d.userAgent ?? rng.pick(c.userAgents),
+      billing_street: where?.street ?? c.street,
+      billing_city: where?.city.city ?? c.city.city,
+      billing_state: where?.city.state ?? c.city.state,
+      billing_zip: where?.zip ?? c.zip,
+      billing_latitude: Math.round((where ? where.city.lat + rng.normal() * 0.05 : c.lat) * 1e4) / 1e4,
+      billing_longitude: Math.round((where ? where.city.lon + rng.normal() * 0.05 : c.lon) * 1e4) / 1e4,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * A Lambda handler whose dependencies are built once per container, on the first invocation, and
+ * reused after; a failed build is retried on the next invocation instead of being cached.
+ */
+export function lazyHandler<D, E, R>(init: () => Promise<D>, handle: (deps: D, event: E) => Promise<R>): (event: E) => Promise<R> {
+  let deps: Promise<D> | undefined;
+  return async (event: E) => {
+    deps ??= init().catch((err: unknown) => {
+      deps = undefined;
+      throw err;
+    });
+    return handle(await deps, event);
+  };
+}
