@@ -41,15 +41,19 @@ const THROTTLING = new Set([
 ]);
 
 const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'TimeoutError']);
+// The SDK re-wraps socket errors it cannot recognise as Error ("AWS SDK error wrapper for ..."): match the text too.
+const NETWORK_TEXT = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up)\b/;
 
 /** Whether an SDK error is worth retrying: throttling, a 5xx answer, or a broken connection. */
-export function isRetriableAwsError(err: unknown): boolean {
-  const e = err as { name?: string; code?: string; $retryable?: unknown } | null;
-  if (!e) return false;
+export function isRetriableAwsError(err: unknown, depth = 0): boolean {
+  const e = err as { name?: string; code?: string; message?: unknown; cause?: unknown; $retryable?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
   if (e.$retryable) return true;
   if (e.name && THROTTLING.has(e.name)) return true;
   if (e.code && NETWORK.has(e.code)) return true;
   if (e.name && NETWORK.has(e.name)) return true;
+  if (typeof e.message === 'string' && NETWORK_TEXT.test(e.message)) return true;
+  if (e.cause && depth < 3 && isRetriableAwsError(e.cause, depth + 1)) return true;
   const status = httpStatusOf(err);
   return status !== undefined && (status >= 500 || status === 429);
 }
