@@ -13,11 +13,12 @@ const { values } = parseArgs({
     count: { type: 'string', default: '10000' },
     tick: { type: 'string', default: '500' },
     bad: { type: 'string', default: '0' },
+    customers: { type: 'string', default: '1000' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm start [-- --count 10000 --tick 500 --bad 0]');
+  console.log('usage: npm start [-- --count 10000 --tick 500 --bad 0 --customers 1000]');
   process.exit(0);
 }
 const int = (name: string, v: string | undefined) => {
@@ -32,6 +33,10 @@ const count = int('count', values.count);
 const tick = Math.max(1, int('tick', values.tick));
 const bad = int('bad', values.bad);
 
+// A small population, so that 10,000 transactions give each customer a history to be judged by.
+process.env.SIM_CUSTOMERS ??= String(Math.max(1, int('customers', values.customers)));
+// Handlers read their configuration from the environment, as in Lambda; quiet per-batch logs.
+process.env.LOG_LEVEL ??= 'warn';
 let config;
 try {
   config = loadTxnConfig();
@@ -42,8 +47,6 @@ try {
   }
   throw err;
 }
-// Handlers read their configuration from the environment, as in Lambda; quiet per-batch logs.
-process.env.LOG_LEVEL ??= 'warn';
 
 const bar = progressBar('transactions');
 const s = await runEmbeddedPipeline(config, { count, tick, bad, onProgress: bar.update });

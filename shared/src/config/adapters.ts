@@ -4,6 +4,7 @@ import { FsObjectStore } from '../adapters/FsObjectStore.js';
 import { OutboxNotifier } from '../adapters/OutboxNotifier.js';
 import { ConfigError } from '../errors.js';
 import { join } from 'node:path';
+import { createLogger } from '../logger/logger.js';
 
 interface StoreConfig {
   OBJECT_STORE: 'fs' | 's3';
@@ -29,7 +30,10 @@ export async function objectStoreFrom(c: StoreConfig): Promise<ObjectStore> {
 
 /** The Notifier the configuration names; SNS is imported only when chosen. */
 export async function notifierFrom(c: NotifierConfig): Promise<Notifier> {
-  if (c.NOTIFIER === 'outbox') return new OutboxNotifier(join(c.DATA_DIR, 'outbox'));
+  if (c.NOTIFIER === 'outbox') {
+    const log = createLogger('notifier.outbox');
+    return new OutboxNotifier(join(c.DATA_DIR, 'outbox'), 'alerts', (line) => log.info(line));
+  }
   if (!c.SNS_TOPIC_ARN) throw new ConfigError('SNS_TOPIC_ARN', 'is required when NOTIFIER=sns');
   const { SnsNotifier } = await import('../adapters/SnsNotifier.js');
   return new SnsNotifier({ topicArn: c.SNS_TOPIC_ARN, endpoint: c.AWS_ENDPOINT_URL || undefined });

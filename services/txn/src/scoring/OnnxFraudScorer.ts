@@ -40,7 +40,8 @@ export class OnnxFraudScorer implements FraudScorer {
       throw new ModelError(`${join(dir, 'features.json')} was trained on features ${spec.version}; this build serves ${FEATURE_VERSION}: retrain the model`);
     }
     const bytes = read('model.onnx');
-    const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    // Severity 3 (errors only): the converted model declares a fixed label shape that ORT warns about per batch.
+    const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 });
     const explainer = new PathExplainer(JSON.parse(read('trees.json').toString('utf8')) as TreeDump);
     return new OnnxFraudScorer(session, new FeatureExtractor(options.state), explainer, `lgbm-${sha256Hex(bytes).slice(0, 12)}`, options.explainFrom);
   }

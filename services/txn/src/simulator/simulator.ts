@@ -30,10 +30,15 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export class TransactionSimulator {
   readonly fraudRate: number;
   private readonly population: Customer[];
+  /** Running sum of customers' daily rates, to draw a customer in proportion to how often they shop. */
+  private readonly cumulativeRates: Float64Array;
 
   constructor(private readonly options: SimulatorOptions) {
     this.fraudRate = options.fraudRate ?? 0.015;
     this.population = Array.from({ length: options.customers }, (_, i) => createCustomer(options.seed, i));
+    this.cumulativeRates = new Float64Array(this.population.length);
+    let sum = 0;
+    this.population.forEach((c, i) => (this.cumulativeRates[i] = sum += c.dailyRate));
   }
 
   get customers(): readonly Customer[] {
@@ -42,7 +47,7 @@ export class TransactionSimulator {
 
   /** Mean events per day across the population. */
   get eventsPerDay(): number {
-    return this.population.reduce((s, c) => s + c.dailyRate, 0);
+    return this.cumulativeRates[this.cumulativeRates.length - 1] ?? 0;
   }
 
   /** `count` events in time order whose times fall in [from, to). */
@@ -60,12 +65,23 @@ export class TransactionSimulator {
         out.push({ transaction: this.toTransaction(rng, victim, draft), label: 1, scenario });
       }
     }
-    const rates = this.population.map((c) => c.dailyRate);
     while (out.length < count) {
-      const c = this.population[rng.weighted(rates)]!;
+      const c = this.population[this.drawCustomer(rng)]!;
       out.push({ transaction: this.toTransaction(rng, c, this.legitDraft(rng, c, from, to)), label: 0, scenario: null });
     }
     return out.sort((a, b) => a.transaction.event_time.localeCompare(b.transaction.event_time));
+  }
+
+  private drawCustomer(rng: Rng): number {
+    const r = rng.next() * this.eventsPerDay;
+    let lo = 0;
+    let hi = this.cumulativeRates.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cumulativeRates[mid]! <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** An ordinary purchase: usual devices and address, with the noise real customers make. */
