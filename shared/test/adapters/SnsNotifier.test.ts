@@ -3,11 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { snsSubject, SnsNotifier } from '../../src/adapters/SnsNotifier.js';
 import { AdapterError } from '../../src/errors.js';
 import { notifierContract, type Delivered } from '../contracts/notifier.contract.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { startMoto, uniqueName, type Moto } from '../support/moto.js';
 
 let moto: Moto;
 let client: SNSClient;
-let n = 0;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -18,7 +17,7 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-const freshTopic = async () => (await client.send(new CreateTopicCommand({ Name: `alerts-${++n}` }))).TopicArn!;
+const freshTopic = async () => (await client.send(new CreateTopicCommand({ Name: uniqueName('alerts') }))).TopicArn!;
 
 /** The messages moto's SNS backend accepted for a topic: [id, message, subject, attributes, group]. */
 async function publishedTo(topicArn: string): Promise<Delivered[]> {
