@@ -1,7 +1,7 @@
 import type { Logger } from '@sfc/shared';
 import type { Row, SqlEngine } from '../ports/SqlEngine.js';
 import { FINDINGS, TRANSACTIONS, type LakeTable } from '../schema/lakeTables.js';
-import { lakeRelations, rejectsSql, type ReportWindow } from '../sql/lakeRelations.js';
+import { lakeRelations, literalBounds, rejectsSql, type ReportWindow } from '../sql/lakeRelations.js';
 import { KPI_QUERIES } from '../kpis/kpiQueries.js';
 
 /** Lake data the report skipped: which object, why, and how many records. */
@@ -36,7 +36,7 @@ export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: 
     try { return await f(); } finally { timingsMs[name] = Math.round(performance.now() - t0); }
   };
   await timed('load', () => engine.define(ALIASES.flatMap(([alias, table]) =>
-    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, window))));
+    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, literalBounds(window, engine.dialect)))));
   const kpis: Record<string, Row[]> = {};
   for (const q of KPI_QUERIES) kpis[q.id] = await timed(q.id, () => engine.query(q.id, q.sql(engine.dialect)));
   const rejected: Rejected[] = [];
