@@ -50,7 +50,8 @@ export function drawDashboard(data: any): void {
     afterBuildTicks: (axis: any) => {
       const span = axis.max - axis.min;
       const steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);
-      const step = Math.max(stepUnit, steps.find((s) => span / s <= 8) ?? steps[steps.length - 1]!);
+      const most = Math.max(3, Math.floor((axis.chart.width ?? 600) / 95));
+      const step = Math.max(stepUnit, steps.find((s) => span / s <= most) ?? steps[steps.length - 1]!);
       const offset = new Date(axis.min).getTimezoneOffset() * 60_000;
       const ticks = [];
       for (let v = Math.ceil((axis.min - offset) / step) * step + offset; v <= axis.max; v += step) ticks.push({ value: v });
@@ -73,7 +74,8 @@ export function drawDashboard(data: any): void {
   const perMinute = rows('outcomes_per_minute');
   chart('outcomes_per_minute', {
     type: 'line',
-    data: { datasets: outcomes.map((o) => ({ label: o, borderColor: COLORS[o], backgroundColor: `${COLORS[o]}33`, fill: true, pointRadius: 0, borderWidth: 1.5,
+    // Stacked areas: each outcome fills down to the one below it, so the top line is the total.
+    data: { datasets: outcomes.map((o, i) => ({ label: o, borderColor: COLORS[o], backgroundColor: `${COLORS[o]}55`, fill: i === 0 ? 'origin' : '-1', pointRadius: 0, borderWidth: 1.5,
       data: perMinute.filter((r: any) => r.outcome === o).map((r: any) => ({ x: r.minute, y: r.n })) })) },
     options: { scales: { x: timeAxis(60_000), y: { stacked: true, beginAtZero: true, title: { display: true, text: 'transactions / min' } } } },
   }, perMinute.length);
@@ -88,8 +90,8 @@ export function drawDashboard(data: any): void {
   const amount = rows('blocked_amount_per_hour');
   chart('blocked_amount_per_hour', {
     type: 'bar',
-    data: { datasets: [{ label: 'blocked amount', backgroundColor: COLORS.block, data: amount.map((r: any) => ({ x: r.hour + 1_800_000, y: r.amount })), barPercentage: 1, categoryPercentage: 0.9 }] },
-    options: { scales: { x: timeAxis(3_600_000), y: { beginAtZero: true, ticks: { callback: (v: number) => num.format(v) } } },
+    data: { labels: amount.map((r: any) => time.format(new Date(r.hour))), datasets: [{ label: 'blocked amount', backgroundColor: COLORS.block, data: amount.map((r: any) => r.amount) }] },
+    options: { scales: { y: { beginAtZero: true, ticks: { callback: (v: number) => num.format(v) } } },
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c: any) => num2.format(c.parsed.y) } } } },
   }, amount.length);
 
@@ -108,7 +110,8 @@ export function drawDashboard(data: any): void {
       type: 'bar',
       data: { labels: r.map((x: any) => x[key]), datasets: [{ label: 'block rate', backgroundColor: COLORS.block, data: r.map((x: any) => x.block_rate) }] },
       options: { indexAxis: horizontal ? 'y' : 'x', plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c: any) => `${pct.format(horizontal ? c.parsed.x : c.parsed.y)} (${num.format(r[c.dataIndex].blocked)} of ${num.format(r[c.dataIndex].total)})` } } },
-        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: (v: number) => pct.format(v) } } } },
+        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: (v: number) => pct.format(v) } },
+          [horizontal ? 'y' : 'x']: { ticks: { autoSkip: false, font: { size: 11 } } } } },
     }, r.length);
   };
   rate('block_rate_by_category', 'category', true);
@@ -125,7 +128,7 @@ export function drawDashboard(data: any): void {
   const simpleBar = (id: string, key: string, color: string) => {
     const r = rows(id);
     chart(id, { type: 'bar', data: { labels: r.map((x: any) => x[key]), datasets: [{ label: 'count', backgroundColor: color, data: r.map((x: any) => x.n) }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } } }, r.length);
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } } } }, r.length);
   };
   simpleBar('entity_types', 'entity_type', '#8b5cf6');
   simpleBar('quarantine_reasons', 'reason', '#d64545');

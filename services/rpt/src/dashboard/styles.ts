@@ -12,7 +12,7 @@ h2{margin:0;font-size:15px}
 .tile.alert{border-top-color:#d64545}
 .tile .label{font-size:12px;color:#6b7785;text-transform:uppercase;letter-spacing:.04em}
 .tile .value{font-size:24px;font-weight:600;margin-top:4px;font-variant-numeric:tabular-nums}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:14px;padding:4px 24px 24px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:14px;padding:4px 24px 24px}
 .card{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .card.wide{grid-column:1/-1}
 .plot{position:relative;height:240px}
