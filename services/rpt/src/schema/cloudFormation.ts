@@ -70,7 +70,8 @@ function namedQuery(id: string, title: string, sql: string): Record<string, unkn
       WorkGroup: { Ref: 'ReportsWorkGroup' },
       QueryString: { 'Fn::Sub': [namedQuerySql(sql, '${Db}'), { Db: { Ref: 'LakeDatabase' } }] },
     },
-    DependsOn: ['ReportsWorkGroup', ...LAKE_TABLES.map(logicalId)],
+    // The queries read the tables; the Refs above already order them after the database and workgroup.
+    DependsOn: LAKE_TABLES.map(logicalId),
   };
 }
 
