@@ -16,7 +16,8 @@ let athena: AthenaClient | undefined;
 export async function createEngine(config: RptConfig): Promise<SqlEngine> {
   if (config.SQL_ENGINE === 'duckdb') {
     const { DuckDbSqlEngine } = await import('./DuckDbSqlEngine.js');
-    return DuckDbSqlEngine.create({ lakeDir: join(resolve(config.DATA_DIR), config.LAKE_BUCKET) });
+    const dataDir = resolve(config.DATA_DIR);
+    return DuckDbSqlEngine.create({ lakeDir: join(dataDir, config.LAKE_BUCKET), cacheDir: join(dataDir, 'cache', 'rpt') });
   }
   athena ??= new AthenaClient(config.AWS_ENDPOINT_URL ? { endpoint: config.AWS_ENDPOINT_URL } : {});
   return new AthenaSqlEngine({ client: athena, database: config.GLUE_DATABASE, workgroup: config.ATHENA_WORKGROUP, pollMs: config.ATHENA_POLL_MS });

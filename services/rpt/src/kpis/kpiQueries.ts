@@ -7,6 +7,12 @@ export interface KpiQuery {
   sql(d: Dialect): string;
 }
 
+/** Columns of each relation the queries below read (the relations keep only these). */
+export const KPI_COLUMNS: Record<'tx' | 'findings', string[]> = {
+  tx: ['event_id', 'event_time', 'transaction_amt', 'product_category', 'billing_state', 'email_address', 'fd'],
+  findings: ['verdict', 'quarantine_reason', 'entities', 'scanned_at'],
+};
+
 const BLOCKED = `CASE WHEN "fd"."outcome" = 'block' THEN 1 ELSE 0 END`;
 const minute = (d: Dialect) => d.epochMs(`date_trunc('minute', ts)`);
 const rateBy = (column: string, alias: string) => (): string => `SELECT ${column} AS ${alias}, count(*) AS total, sum(${BLOCKED}) AS blocked,

@@ -21,7 +21,7 @@ export async function runReport(options: RunReportOptions): Promise<{ path: stri
   const config = loadConfig(rptConfig, { ...(options.env ?? process.env), DATA_DIR: options.dataDir });
   const dataDir = resolve(options.dataDir);
   const store = new FsObjectStore(dataDir);
-  const engine = await DuckDbSqlEngine.create({ lakeDir: join(dataDir, config.LAKE_BUCKET) });
+  const engine = await DuckDbSqlEngine.create({ lakeDir: join(dataDir, config.LAKE_BUCKET), cacheDir: join(dataDir, 'cache', 'rpt') });
   try {
     const report = await generateReport(
       { engine, store, chartLibrary: chartLibraryFromNodeModules, logger: options.logger ?? createLogger('rpt.report') },

@@ -8,6 +8,12 @@ export type Row = Record<string, Cell>;
 export interface Relation {
   name: string;
   sql: string;
+  /**
+   * Set when the relation is a row-by-row function of one lake table's objects (no window, no
+   * aggregation): `sqlFor(source)` rebuilds it over any subset of objects, so an engine may compute
+   * it per object and cache the result.
+   */
+  perObject?: { table: LakeTable; sqlFor(source: string): string };
 }
 
 /** Runs the report's SQL: DuckDB over the local lake, Athena over the Glue tables. */

@@ -2,7 +2,7 @@ import type { Logger } from '@sfc/shared';
 import type { Row, SqlEngine } from '../ports/SqlEngine.js';
 import { FINDINGS, TRANSACTIONS, type LakeTable } from '../schema/lakeTables.js';
 import { lakeRelations, literalBounds, rejectsSql, type ReportWindow } from '../sql/lakeRelations.js';
-import { KPI_QUERIES } from '../kpis/kpiQueries.js';
+import { KPI_COLUMNS, KPI_QUERIES } from '../kpis/kpiQueries.js';
 
 /** Lake data the report skipped: which object, why, and how many records. */
 export interface Rejected {
@@ -20,7 +20,7 @@ export interface KpiResults {
 }
 
 /** Relation alias of each lake table inside KPI SQL. */
-export const ALIASES: [string, LakeTable][] = [['tx', TRANSACTIONS], ['findings', FINDINGS]];
+export const ALIASES: ['tx' | 'findings', LakeTable][] = [['tx', TRANSACTIONS], ['findings', FINDINGS]];
 
 /** `s3://lake/processed/dt=.../x.jsonl` or `/abs/.data/lake/processed/...` -> `processed/dt=.../x.jsonl`. */
 export function lakeKey(objectPath: string, table: LakeTable): string {
@@ -35,13 +35,14 @@ export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: 
     const t0 = performance.now();
     try { return await f(); } finally { timingsMs[name] = Math.round(performance.now() - t0); }
   };
+  const bounds = literalBounds(window, engine.dialect);
   await timed('load', () => engine.define(ALIASES.flatMap(([alias, table]) =>
-    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, literalBounds(window, engine.dialect)))));
+    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, bounds, KPI_COLUMNS[alias]))));
   const kpis: Record<string, Row[]> = {};
   for (const q of KPI_QUERIES) kpis[q.id] = await timed(q.id, () => engine.query(q.id, q.sql(engine.dialect)));
   const rejected: Rejected[] = [];
   for (const [alias, table] of ALIASES) {
-    for (const r of await timed(`${alias}_rejects`, () => engine.query(`${alias}_rejects`, rejectsSql(alias)))) {
+    for (const r of await timed(`${alias}_rejects`, () => engine.query(`${alias}_rejects`, rejectsSql(alias, bounds)))) {
       const item = { object: lakeKey(String(r.object_key), table), reason: String(r.reject_reason), records: Number(r.records) };
       logger?.warn('skipped lake data', { ...item });
       rejected.push(item);

@@ -1,4 +1,4 @@
-import { KPI_QUERIES } from '../kpis/kpiQueries.js';
+import { KPI_COLUMNS, KPI_QUERIES } from '../kpis/kpiQueries.js';
 import { athenaDialect } from '../sql/Dialect.js';
 import { lakeRelations, rejectsSql, type WindowBounds } from '../sql/lakeRelations.js';
 import { ALIASES } from '../report/runKpis.js';
@@ -56,7 +56,7 @@ const LAST_DAY: WindowBounds = {
 
 /** The full Athena statement of a KPI, as the named query stores it. */
 export function namedQuerySql(sql: string, database: string): string {
-  const relations = ALIASES.flatMap(([alias, table]) => lakeRelations(alias, table, `"${database}"."${table.name}"`, athenaDialect, LAST_DAY));
+  const relations = ALIASES.flatMap(([alias, table]) => lakeRelations(alias, table, `"${database}"."${table.name}"`, athenaDialect, LAST_DAY, KPI_COLUMNS[alias]));
   return `WITH ${relations.map((r) => `${r.name} AS (\n${r.sql}\n)`).join(',\n')}\n${sql}`;
 }
 
@@ -81,6 +81,6 @@ export function generatedResources(): { Resources: Record<string, unknown> } {
   for (const t of [TRANSACTIONS, FINDINGS]) Resources[logicalId(t)] = glueTable(t);
   const camel = (id: string) => id.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   for (const q of KPI_QUERIES) Resources[`${camel(q.id)}NamedQuery`] = namedQuery(q.id, q.title, q.sql(athenaDialect));
-  for (const [alias] of ALIASES) Resources[`${camel(alias)}RejectsNamedQuery`] = namedQuery(`${alias}_rejects`, `Skipped ${alias} lake data`, rejectsSql(alias));
+  for (const [alias] of ALIASES) Resources[`${camel(alias)}RejectsNamedQuery`] = namedQuery(`${alias}_rejects`, `Skipped ${alias} lake data`, rejectsSql(alias, LAST_DAY));
   return { Resources };
 }

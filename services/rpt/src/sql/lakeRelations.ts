@@ -31,26 +31,31 @@ export function literalBounds(w: ReportWindow, d: Dialect): WindowBounds {
 }
 
 /**
- * Two relations per lake table: `<alias>_raw` (every row in the window's partitions, with its object
- * and the reason it breaks the schema, if any) and `<alias>` (valid rows inside the window, from
- * objects without malformed lines, with `ts` parsed from the table's time column).
+ * Two relations per lake table: `<alias>_raw` (every row of every object, with its object, its `dt`
+ * partition, `ts` parsed from the time column and the reason it breaks the schema, if any) and
+ * `<alias>` (valid rows inside the window, from objects without malformed lines). Every column is
+ * read to validate a row; only the ones the KPIs use are kept.
  */
-export function lakeRelations(alias: string, table: LakeTable, source: string, d: Dialect, w: WindowBounds): Relation[] {
-  // Partition pruning: only the dt folders the window touches are listed and read.
-  const raw = `SELECT t.*, ${d.objectKey} AS object_key, ${rejectReasonSql(table, d)} AS reject_reason
-  FROM ${source} t
-  WHERE t.dt BETWEEN ${w.fromDay} AND ${w.toDay}`;
-  const ts = d.isoToTimestamp(`"${table.timeColumn}"`);
-  const valid = `SELECT r.*, ${ts} AS ts FROM ${alias}_raw r
-  WHERE r.reject_reason IS NULL
-    AND r.object_key NOT IN (SELECT object_key FROM ${alias}_raw WHERE reject_reason = ${sqlString(MALFORMED)})
-    AND ${ts} >= ${w.fromTs}
-    AND ${ts} < ${w.toTs}`;
-  return [{ name: `${alias}_raw`, sql: raw }, { name: alias, sql: valid }];
+export function lakeRelations(alias: string, table: LakeTable, source: string, d: Dialect, w: WindowBounds, columns: string[]): Relation[] {
+  const keep = [...new Set([...columns, table.timeColumn])].map((c) => `t."${c}"`).join(', ');
+  const sqlFor = (from: string) => `SELECT ${keep}, t.dt, ${d.objectKey} AS object_key,
+  ${d.isoToTimestamp(`t."${table.timeColumn}"`)} AS ts,
+  ${rejectReasonSql(table, d)} AS reject_reason
+  FROM ${from} t`;
+  // The dt predicates prune partitions: Athena pushes them into the scan (projection), DuckDB into the file list.
+  const inDays = `dt BETWEEN ${w.fromDay} AND ${w.toDay}`;
+  const valid = `SELECT r.* FROM ${alias}_raw r
+  WHERE r.${inDays}
+    AND r.reject_reason IS NULL
+    AND r.object_key NOT IN (SELECT object_key FROM ${alias}_raw WHERE ${inDays} AND reject_reason = ${sqlString(MALFORMED)})
+    AND r.ts >= ${w.fromTs}
+    AND r.ts < ${w.toTs}`;
+  return [{ name: `${alias}_raw`, sql: sqlFor(source), perObject: { table, sqlFor } }, { name: alias, sql: valid }];
 }
 
-/** Objects and records the report skipped, with why (counted per object and reason). */
-export function rejectsSql(alias: string): string {
+/** Objects and records in the window's partitions the report skipped, with why (counted per object and reason). */
+export function rejectsSql(alias: string, w: WindowBounds): string {
   return `SELECT object_key, reject_reason, count(*) AS records FROM ${alias}_raw
-  WHERE reject_reason IS NOT NULL GROUP BY object_key, reject_reason ORDER BY object_key, reject_reason`;
+  WHERE dt BETWEEN ${w.fromDay} AND ${w.toDay} AND reject_reason IS NOT NULL
+  GROUP BY object_key, reject_reason ORDER BY object_key, reject_reason`;
 }
