@@ -15,7 +15,8 @@ export function duckType(t: ColumnType): string {
   switch (t.kind) {
     case 'string': return 'VARCHAR';
     case 'double': return 'DOUBLE';
-    case 'bigint': return 'BIGINT';
+    // Read integers as DOUBLE: a BIGINT column would silently round 1.7 to 2, and validation must see it.
+    case 'bigint': return 'DOUBLE';
     case 'boolean': return 'BOOLEAN';
     case 'array': return `${duckType(t.of)}[]`;
     case 'map': return `MAP(VARCHAR, ${duckType(t.value)})`;

@@ -29,6 +29,7 @@ function ruleChecks(expr: string, name: string, rules: JsonSchema[], d: Dialect)
   add(rule.maximum !== undefined && `${expr} > ${rule.maximum}`, `above ${rule.maximum}`);
   add(rule.exclusiveMinimum !== undefined && `${expr} <= ${rule.exclusiveMinimum}`, `not above ${rule.exclusiveMinimum}`);
   add(rule.exclusiveMaximum !== undefined && `${expr} >= ${rule.exclusiveMaximum}`, `not below ${rule.exclusiveMaximum}`);
+  add(rule.type === 'integer' && `${expr} <> floor(${expr})`, 'not an integer');
   add(rule.pattern !== undefined && `NOT ${d.regexMatches(expr, rule.pattern ?? '')}`, `invalid format (${rule.format ?? 'pattern'})`);
   return checks;
 }

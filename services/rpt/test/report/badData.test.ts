@@ -23,6 +23,7 @@ const BROKEN: [string, (i: number) => unknown, string][] = [
   ['amount above the maximum', (i) => ({ ...valid(i), transaction_amt: 250_000 }), 'transaction_amt: above 100000'],
   ['bad IP address', (i) => ({ ...valid(i), ip_address: '999.1.1.1' }), 'ip_address: invalid format (ipv4 or ipv6)'],
   ['unknown category', (i) => ({ ...valid(i), product_category: 'crypto' }), 'product_category: not an allowed value'],
+  ['fractional score', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, score: 912.5 } }; }, 'fd.score: not an integer'],
   ['score out of range', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, score: 1001 } }; }, 'fd.score: above 1000'],
 ];
 
