@@ -11,6 +11,8 @@ export function drawDashboard(data: any): void {
   const doc = document;
   const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
   const num2 = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Millions do not fit a tile: show 34.72M there, the exact amount in the tooltip.
+  const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 });
   const pct = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
   const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -30,7 +32,7 @@ export function drawDashboard(data: any): void {
     ['transactions', t.transactions ?? 0, num.format(t.transactions ?? 0)],
     ['blocked', t.blocked ?? 0, num.format(t.blocked ?? 0)],
     ['block_rate', t.transactions ? t.blocked / t.transactions : 0, pct.format(t.transactions ? t.blocked / t.transactions : 0)],
-    ['blocked_amount', t.blocked_amount ?? 0, num2.format(t.blocked_amount ?? 0)],
+    ['blocked_amount', t.blocked_amount ?? 0, (t.blocked_amount ?? 0) >= 1e6 ? compact.format(t.blocked_amount) : num2.format(t.blocked_amount ?? 0)],
     ['reviewed', t.reviewed ?? 0, num.format(t.reviewed ?? 0)],
     ['ttdf_p95', t.ttdf_p95 ?? 0, `${num.format(t.ttdf_p95 ?? 0)} ms`],
     ['documents', docs, num.format(docs)],
@@ -40,17 +42,20 @@ export function drawDashboard(data: any): void {
     const el = doc.querySelector(`[data-kpi="${id}"]`) as any;
     if (!el) continue;
     el.dataset.value = String(value);
+    el.title = id === 'blocked_amount' ? num2.format(value) : text;
     (el.querySelector('.value') as any).textContent = text;
   }
 
   // Time ticks at round local-time steps (1 min ... 6 h), so the axis reads like a clock in the viewer's zone.
   const timeAxis = (stepUnit: number) => ({
     type: 'linear',
+    min: Date.parse(data.window.from),
+    max: Date.parse(data.window.to),
     grid: { color: '#eef0f3' },
     afterBuildTicks: (axis: any) => {
       const span = axis.max - axis.min;
       const steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);
-      const most = Math.max(3, Math.floor((axis.chart.width ?? 600) / 95));
+      const most = Math.max(3, Math.floor((axis.chart.width ?? 600) / 80));
       const step = Math.max(stepUnit, steps.find((s) => span / s <= most) ?? steps[steps.length - 1]!);
       const offset = new Date(axis.min).getTimezoneOffset() * 60_000;
       const ticks = [];

@@ -40,6 +40,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return 
       expect(await tile('transactions')).toBe(en(totals.transactions as number));
       expect(await tile('blocked')).toBe(en(totals.blocked as number));
       expect(await tile('blocked_amount')).toBe(en(totals.blocked_amount as number, 2));
+      expect(await page.locator('[data-kpi="blocked_amount"]').getAttribute('title')).toBe(en(totals.blocked_amount as number, 2));
       expect(await tile('ttdf_p95')).toBe(`${en(totals.ttdf_p95 as number)} ms`);
       expect(await tile('skipped')).toBe('1');
       expect(await page.locator('#tz').textContent()).toBe('America/New_York');
