@@ -27,7 +27,7 @@ export interface DuckDbEngineOptions {
 
 /**
  * DuckDB over the local lake (JSON Lines objects). Per-object relations (validation + narrowing) are
- * read from a Parquet cache when one is configured, else straight from the JSON; the KPI relations
+ * read from a Parquet cache (one file per partition folder) when one is configured, else straight from the JSON; the KPI relations
  * built on them are materialised as temp tables, so every KPI query runs over memory.
  */
 export class DuckDbSqlEngine implements SqlEngine {
@@ -83,7 +83,7 @@ export class DuckDbSqlEngine implements SqlEngine {
     const objects = await lakeObjects(join(this.options.lakeDir, rel.table.prefix));
     if (!this.cache || objects.length === 0) return rel.sqlFor(this.tableSource(rel.table, objects.map((o) => o.path)));
     const template = rel.sqlFor('<source>');
-    const ids = new Map(objects.map((o) => [o.path, this.cache!.idOf(template, o)]));
+    const ids = this.cache.idsOf(template, objects);
     const present = await this.cache.present(rel.table.name);
     const missing = new Map([...ids].filter(([, id]) => !present.has(id)));
     if (missing.size > 0) await this.cache.prepare(rel.table.name);
