@@ -53,7 +53,9 @@ function typeOf(node: JsonSchema, path: string): { type: ColumnType; nullable: b
   }
   const declared = Array.isArray(node.type) ? node.type : [node.type];
   const nullable = declared.includes('null');
-  const kind = declared.find((t) => t !== 'null');
+  const kinds = declared.filter((t) => t !== 'null');
+  if (kinds.length > 1) throw new UnsupportedSchemaError(path, `one column cannot hold ${kinds.join(' or ')}`);
+  const kind = kinds[0];
   switch (kind) {
     case 'string': return { type: { kind: 'string' }, nullable, rules: [node] };
     case 'number': return { type: { kind: 'double' }, nullable, rules: [node] };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FsObjectStore, ScoredTransactionSchema, parseWith } from '@sfc/shared';
 import { runReport } from '../../src/local/runReport.js';
 import { MALFORMED } from '../../src/sql/validation.js';
-import { makeTransaction, rng } from '../support/lakeGenerator.js';
+import { makeFinding, makeTransaction, rng } from '../support/lakeGenerator.js';
 import { recordingLogger } from '../support/silentLogger.js';
 
 const start = new Date('2026-02-10T08:00:00Z');
@@ -46,6 +46,10 @@ describe('Report over bad lake data', () => {
     const truncated = Array.from({ length: 10 }, (_, i) => line(valid(300 + i))).join('\n');
     await store.put('lake', `${dir}/transactions-2-0.jsonl`, truncated.slice(0, truncated.length - 40));
     await store.put('lake', `${dir}/transactions-3-0.jsonl`, new Uint8Array([0x1f, 0x8b, 0x08, 0, 0xde, 0xad, 0xbe, 0xef, 10, 0x00, 0xff, 10]));
+    const finding = (i: number) => makeFinding(r, i, new Date(start.getTime() + i * 60_000));
+    await store.put('lake', 'compliance/dt=2026-02-10/a1.json', line(finding(1)));
+    await store.put('lake', 'compliance/dt=2026-02-10/b2.json', line({ ...finding(2), verdict: 'maybe' }));
+    await store.put('lake', 'compliance/dt=2026-02-10/c3.json', line(finding(3)).slice(0, 50));
     const logger = recordingLogger();
 
     // Act
@@ -54,11 +58,16 @@ describe('Report over bad lake data', () => {
     // Assess: only the 50 good + 20 valid rows of the mixed object count
     expect(report.results.kpis.totals![0]!.transactions).toBe(70);
     const rejected = report.results.rejected;
-    expect(rejected.filter((x) => x.reason === MALFORMED).map((x) => x.object).sort())
+    expect(rejected.filter((x) => x.reason === MALFORMED && x.object.startsWith('processed/')).map((x) => x.object).sort())
       .toEqual([`${dir}/transactions-2-0.jsonl`, `${dir}/transactions-3-0.jsonl`]);
     const records = rejected.filter((x) => x.object === `${dir}/transactions-1-0.jsonl`);
     expect(records.map((x) => x.reason).sort()).toEqual(BROKEN.map(([, , reason]) => reason).sort());
     expect(records.every((x) => x.records === 1)).toBe(true);
+    expect(rejected.filter((x) => x.object.startsWith('compliance/'))).toEqual([
+      { object: 'compliance/dt=2026-02-10/b2.json', reason: 'verdict: not an allowed value', records: 1 },
+      { object: 'compliance/dt=2026-02-10/c3.json', reason: MALFORMED, records: 1 },
+    ]);
+    expect(report.results.kpis.documents_by_verdict!.reduce((n, x) => n + (x.n as number), 0)).toBe(1);
     expect(logger.lines.filter((l) => l.level === 'warn' && l.message === 'skipped lake data')).toHaveLength(rejected.length);
     const html = await readFile(path, 'utf8');
     expect(html).toContain('transactions-3-0.jsonl');
