@@ -86,10 +86,12 @@ export class DuckDbSqlEngine implements SqlEngine {
     const ids = this.cache.idsOf(template, objects);
     const present = await this.cache.present(rel.table.name);
     const missing = new Map([...ids].filter(([, id]) => !present.has(id)));
-    if (missing.size > 0) await this.cache.prepare(rel.table.name);
-    if (missing.size > 0) await this.run(name, this.cache.copySql(rel.table.name, rel.sqlFor(this.tableSource(rel.table, [...missing.keys()])), missing));
+    if (missing.size > 0) {
+      await this.cache.prepare(rel.table.name);
+      await this.run(name, this.cache.copySql(rel.table.name, rel.sqlFor(this.tableSource(rel.table, [...missing.keys()])), missing));
+    }
     await this.cache.prune(rel.table.name, new Set(ids.values()));
-    // An object with no rows at all (empty file) writes no Parquet file: nothing to read for it.
+    // A folder whose objects hold no rows at all (empty files) writes no Parquet file: nothing to read.
     const files = await this.cache.filesOf(rel.table.name, new Set(ids.values()));
     if (files.length === 0) return rel.sqlFor(this.tableSource(rel.table, []));
     return `SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`;
