@@ -1,4 +1,5 @@
 import { MemoryEntityState } from '@sfc/shared/adapters/MemoryEntityState.js';
+import { PackedProfileState } from '../src/features/PackedProfileState.js';
 import { FeatureExtractor } from '../src/features/extractor.js';
 import { writeFeatures, updateProfile } from '../src/features/compute.js';
 import { FEATURE_COUNT, featureIndex, type FeatureName } from '../src/features/names.js';
@@ -61,7 +62,10 @@ describe('Features: writeFeatures', () => {
 });
 
 describe('Features: FeatureExtractor', () => {
-  it('serves exactly the features training computes for the same stream', async () => {
+  it.each([
+    ['MemoryEntityState', () => new MemoryEntityState<EntityProfile>()],
+    ['PackedProfileState', () => new PackedProfileState({ maxEntities: 10_000, ttlSeconds: 86_400 * 30 })],
+  ])('serves exactly the features training computes for the same stream (%s)', async (_name, makeState) => {
     // Prepare
     const sim = new TransactionSimulator({ seed: 3, customers: 200 });
     const events = sim.generate(T0, T0 + 3 * 86_400_000, 3000).map((e) => e.transaction);
@@ -74,7 +78,7 @@ describe('Features: FeatureExtractor', () => {
       profiles.set(tx.entity_id, updateProfile(tx, time, p));
     });
     // Act: serve in uneven batches through the entity-state port.
-    const extractor = new FeatureExtractor(new MemoryEntityState<EntityProfile>());
+    const extractor = new FeatureExtractor(makeState());
     const served: number[] = [];
     for (let i = 0, size = 1; i < events.length; i += size, size = (size * 7) % 500 + 1) {
       served.push(...(await extractor.extract(events.slice(i, i + size))).values);

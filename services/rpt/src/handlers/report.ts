@@ -1,7 +1,6 @@
-import { createLogger, loadConfig, type ScheduledEvent } from '@sfc/shared';
+import { createLogger, loadConfig, objectStoreFrom, type ScheduledEvent } from '@sfc/shared';
 import { rptConfig } from '../config.js';
 import { createEngine } from '../adapters/createEngine.js';
-import { createStore } from '../adapters/createStore.js';
 import { chartLibraryBundled } from '../dashboard/chartLibraryBundled.js';
 import { generateReport, lastHours } from '../report/generateReport.js';
 
@@ -14,7 +13,7 @@ export interface ReportDetail {
 
 const config = loadConfig(rptConfig);
 const logger = createLogger('rpt.report');
-const store = createStore(config);
+const store = objectStoreFrom(config);
 
 /** Scheduled: runs the KPI queries and writes the dashboard to the reports bucket. */
 export const handler = async (event: ScheduledEvent<ReportDetail>) => {
@@ -23,7 +22,7 @@ export const handler = async (event: ScheduledEvent<ReportDetail>) => {
   const window = detail.from ? { from: new Date(detail.from), to } : lastHours(detail.hours ?? config.REPORT_WINDOW_HOURS, to);
   const engine = await createEngine(config);
   try {
-    const report = await generateReport({ engine, store, chartLibrary: chartLibraryBundled, logger },
+    const report = await generateReport({ engine, store: await store, chartLibrary: chartLibraryBundled, logger },
       { bucket: config.REPORTS_BUCKET, key: config.REPORT_KEY, window });
     return { object: report.object, summary: report.summary, skipped: report.results.rejected, timingsMs: report.timingsMs };
   } finally {

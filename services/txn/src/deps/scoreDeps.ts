@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, type EntityState, type FraudScorer } from '@sfc/shared';
-import { MemoryEntityState } from '@sfc/shared/adapters/MemoryEntityState.js';
+import { PackedProfileState } from '../features/PackedProfileState.js';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
 import type { EntityProfile } from '../features/profile.js';
@@ -11,7 +11,7 @@ import type { OutcomeRules } from '../scoring/rules.js';
 import type { ScoreDeps } from '../pipeline/scoreBatch.js';
 
 export async function entityStateFrom(c: TxnConfig): Promise<EntityState<EntityProfile>> {
-  if (c.ENTITY_STATE === 'memory') return new MemoryEntityState<EntityProfile>({ maxEntities: c.ENTITY_MAX, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400 });
+  if (c.ENTITY_STATE === 'memory') return new PackedProfileState({ maxEntities: c.ENTITY_MAX, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400 });
   if (!c.ENTITY_TABLE) throw new ConfigError('ENTITY_TABLE', 'is required when ENTITY_STATE=dynamodb');
   const { DynamoEntityState } = await import('@sfc/shared/adapters/DynamoEntityState.js');
   return new DynamoEntityState<EntityProfile>({ tableName: c.ENTITY_TABLE, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400, endpoint: c.AWS_ENDPOINT_URL || undefined });
