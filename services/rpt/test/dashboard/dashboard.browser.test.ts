@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FsObjectStore } from '@sfc/shared';
 import { runReport } from '../../src/local/runReport.js';
-import { hasChromium, launchChromium } from '../support/chromium.js';
+import { launchChromium } from '../support/chromium.js';
 import { writeLake } from '../support/writeLake.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../../.data/test-artifacts/', import.meta.url));
@@ -12,7 +12,7 @@ const start = new Date('2026-03-14T09:00:00Z');
 const window = { from: start, to: new Date(start.getTime() + 4 * 3_600_000) };
 const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } };
 
-(hasChromium ? describe : describe.skip)('Dashboard in Chromium', () => {
+describe('Dashboard in Chromium', () => {
   it('renders every chart with the DuckDB numbers, in the viewer time zone', async () => {
     // Prepare
     const dataDir = await mkdtemp(join(tmpdir(), 'rpt-browser-'));

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-/** Browser tests run when Debian's Chromium is installed (.ci/needs-rpt.sh); RPT_REQUIRE_BROWSER=1 makes its absence fail. */
-export const hasChromium = existsSync(CHROMIUM) || process.env.RPT_REQUIRE_BROWSER === '1';
+/** Fails (never skips) when Debian's Chromium is missing, naming the install command. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: the dashboard browser test needs Debian's Chromium (apt-get install -y chromium)`);
+}
 
 /**
  * Headless Chromium with no network side channels and a fresh profile. Playwright owns --user-data-dir
  * (it refuses the flag in args), so the fresh profile folder is passed through launchPersistentContext.
  */
 export async function launchChromium(options: { locale: string; timezoneId: string }): Promise<BrowserContext> {
+  requireChromium();
   const profile = await mkdtemp(join(tmpdir(), 'rpt-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
