@@ -16,10 +16,21 @@ const { values } = parseArgs({
   },
 });
 const days = Number(values.days);
-const sim = new TransactionSimulator({ seed: Number(values.seed), customers: Number(values.customers), fraudRate: Number(values['fraud-rate']) });
+const seed = Number(values.seed);
+const fraudRate = Number(values['fraud-rate']);
 const end = Date.parse(values.end!);
-const from = end - days * 86_400_000;
-const events = sim.generate(from, end, Math.round(sim.eventsPerDay * days));
+const DAY = 86_400_000;
+const sim = new TransactionSimulator({ seed, customers: Number(values.customers), fraudRate });
+const events = sim.generate(end - days * DAY, end, Math.round(sim.eventsPerDay * days));
+// Three short-lived populations without history, early, midway and late, so that training (and the
+// later-in-time test window) sees what a freshly started system sees: customers with little history.
+const cohortDays = Math.min(6, days / 3);
+for (let k = 0; k < 3; k++) {
+  const cohort = new TransactionSimulator({ seed: seed + 1 + k, customers: Math.max(100, Math.round(Number(values.customers) / 4)), fraudRate, entityPrefix: `new${k + 1}` });
+  const start = end - days * DAY + (k * (days - cohortDays) * DAY) / 2;
+  events.push(...cohort.generate(start, start + cohortDays * DAY, Math.round(cohort.eventsPerDay * cohortDays)));
+}
+events.sort((a, b) => a.transaction.event_time.localeCompare(b.transaction.event_time));
 mkdirSync(dirname(values.out!), { recursive: true });
 writeFileSync(values.out!, toAfdCsv(events));
 const fraud = events.filter((e) => e.label === 1).length;

@@ -27,6 +27,11 @@ export interface Customer {
   dailyRate: number;
   /** Hour of day (UTC) around which this customer shops. */
   peakHour: number;
+  /**
+   * Where in any simulated window this customer's first purchase falls (0 = from the start): a
+   * quarter of the population are newcomers, so every window holds customers without history.
+   */
+  joins: number;
 }
 
 /** A public-looking IPv4 address (first octet chosen outside private and reserved ranges). */
@@ -51,14 +56,14 @@ export function cardBinFor(rng: Rng): number {
 }
 
 /** The `index`-th customer of a population seeded by `seed`: the same inputs give the same person. */
-export function createCustomer(seed: number, index: number): Customer {
+export function createCustomer(seed: number, index: number, prefix = 'cust'): Customer {
   const rng = new Rng(seed * 1_000_003 + index);
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
   const city = rng.pick(CITIES);
   const favourite = new Set([rng.int(0, PRODUCT_CATEGORIES.length - 1), rng.int(0, PRODUCT_CATEGORIES.length - 1)]);
   return {
-    entityId: `cust-${String(index).padStart(7, '0')}`,
+    entityId: `${prefix}-${String(index).padStart(7, '0')}`,
     name: `${first} ${last}`,
     job: rng.pick(JOBS),
     email: emailFor(rng, first, last),
@@ -75,6 +80,7 @@ export function createCustomer(seed: number, index: number): Customer {
     spendScale: rng.logNormal(1, 0.35),
     dailyRate: rng.logNormal(1.5, 0.5),
     peakHour: rng.int(8, 21),
+    joins: rng.chance(0.25) ? rng.next() : 0,
   };
 }
 

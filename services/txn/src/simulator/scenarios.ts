@@ -43,7 +43,7 @@ export function fraudEpisode(rng: Rng, scenario: Scenario, victim: Customer, sta
       return Array.from({ length: rng.int(1, 4) }, (_, i) => ({
         time: start + i * rng.int(2, 45) * MINUTE,
         category: rng.pick(CASH_OUT_CATEGORIES),
-        amount: round2(Math.min(5000, rng.logNormal(260, 0.7))),
+        amount: round2(Math.min(5000, rng.logNormal(140, 0.9))),
         ip, userAgent: ua, elsewhere: where,
       }));
     }
@@ -55,7 +55,7 @@ export function fraudEpisode(rng: Rng, scenario: Scenario, victim: Customer, sta
         amount: round2(0.5 + rng.next() * 4.5),
         ip, userAgent: ua,
       }));
-      if (rng.chance(0.5)) probes.push({ time: start + (n + 2) * 4 * MINUTE, category: 'shopping_net', amount: round2(rng.logNormal(400, 0.5)), ip, userAgent: ua });
+      if (rng.chance(0.5)) probes.push({ time: start + (n + 2) * 4 * MINUTE, category: 'shopping_net', amount: round2(rng.logNormal(250, 0.7)), ip, userAgent: ua });
       return probes;
     }
     case 'account_takeover': {
@@ -64,7 +64,7 @@ export function fraudEpisode(rng: Rng, scenario: Scenario, victim: Customer, sta
       return Array.from({ length: rng.int(1, 3) }, (_, i) => ({
         time: start + i * rng.int(10, 180) * MINUTE,
         category: rng.pick(CASH_OUT_CATEGORIES),
-        amount: round2(Math.min(8000, rng.logNormal(900, 0.6))),
+        amount: round2(Math.min(8000, rng.logNormal(450, 0.8))),
         ip, userAgent: ua, email, phone,
       }));
     }

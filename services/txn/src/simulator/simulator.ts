@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   customers: number;
   /** Share of events that are fraud (default 0.015). */
   fraudRate?: number;
+  /** Prefix of entity ids (default `cust`), to keep several populations apart. */
+  entityPrefix?: string;
 }
 
 const DAY = 24 * HOUR;
@@ -35,7 +37,7 @@ export class TransactionSimulator {
 
   constructor(private readonly options: SimulatorOptions) {
     this.fraudRate = options.fraudRate ?? 0.015;
-    this.population = Array.from({ length: options.customers }, (_, i) => createCustomer(options.seed, i));
+    this.population = Array.from({ length: options.customers }, (_, i) => createCustomer(options.seed, i, options.entityPrefix));
     this.cumulativeRates = new Float64Array(this.population.length);
     let sum = 0;
     this.population.forEach((c, i) => (this.cumulativeRates[i] = sum += c.dailyRate));
@@ -86,16 +88,20 @@ export class TransactionSimulator {
 
   /** An ordinary purchase: usual devices and address, with the noise real customers make. */
   private legitDraft(rng: Rng, c: Customer, from: number, to: number): EventDraft {
-    const day = Math.floor(from / DAY) + Math.floor(rng.next() * Math.max(1, (to - from) / DAY));
+    const start = from + c.joins * (to - from);
+    const day = Math.floor(start / DAY) + Math.floor(rng.next() * Math.max(1, (to - start) / DAY));
     const hour = (c.peakHour + Math.round(rng.normal() * 3) + 24) % 24;
     let time = day * DAY + hour * HOUR + rng.next() * HOUR;
-    if (time < from || time >= to) time = from + rng.next() * (to - from);
+    if (time < start || time >= to) time = start + rng.next() * (to - start);
     const category = categoryOf(rng, c);
     const p = CATEGORY_PROFILE[category];
+    // Real spending has small tickets (coffee, parking) and big ones (a laptop, a flight) too.
+    const kind = rng.next();
+    const scale = kind < 0.05 ? 0.04 + rng.next() * 0.08 : kind > 0.97 ? 4 + rng.next() * 12 : 1;
     return {
       time,
       category,
-      amount: round2(Math.max(0.5, rng.logNormal(p.median * c.spendScale, p.sigma))),
+      amount: round2(Math.min(20_000, Math.max(0.5, rng.logNormal(p.median * c.spendScale, p.sigma) * scale))),
       // Phones roam between networks and people buy new devices: novelty alone is not fraud.
       ip: rng.chance(0.08) ? publicIp(rng) : undefined,
       userAgent: rng.chance(0.03) ? rng.pick(USER_AGENTS) : undefined,
