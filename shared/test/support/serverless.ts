@@ -28,3 +28,29 @@ export function cfnLint(template: string): string {
   if (run.error) throw new Error(`cfn-lint is not installed: python3 -m pip install -r scripts/requirements-ci.txt (${run.error.message})`);
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `cfn-lint exited ${run.status}`;
 }
+
+type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, any> }> };
+
+/** IAM actions granted anywhere in a template that are wildcards (`*` or `service:*`). */
+export function wildcardActions(template: Template): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'Action') for (const a of [v].flat()) if (typeof a === 'string' && (a === '*' || a.endsWith(':*'))) found.push(a);
+        visit(v);
+      }
+    }
+  };
+  for (const r of Object.values(template.Resources)) if (r.Type === 'AWS::IAM::Role' || r.Type === 'AWS::IAM::Policy') visit(r.Properties);
+  return found;
+}
+
+/** Logical ids of the roles the template's Lambda functions run with. */
+export function functionRoles(template: Template): string[] {
+  return Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::Lambda::Function')
+    .map((f) => (f.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0])
+    .sort();
+}
