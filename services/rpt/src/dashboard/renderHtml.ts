@@ -5,7 +5,7 @@ import { STYLES } from './styles.js';
 /** Chart cards in display order: KPI id, title, and a one-line hint of how to read it. */
 const CARDS: [string, string, string][] = [
   ['outcomes_per_minute', 'Outcomes per minute', 'approve / review / block, stacked'],
-  ['ttdf_percentiles', 'Time to detect fraud', 'p50 / p95 / p99 per minute, event time to decision'],
+  ['ttdf_percentiles', 'Time to detect fraud', 'p50 / p95 / p99 per minute, from entering the stream to the decision'],
   ['blocked_amount_per_hour', 'Blocked amount per hour', 'sum of transaction_amt of blocked transactions'],
   ['score_distribution', 'Score distribution', 'risk score (0–1000) in bands of 50, by outcome'],
   ['block_rate_by_category', 'Block rate by product category', 'blocked / all transactions'],
