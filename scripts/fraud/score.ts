@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readAfdCsv } from '../../services/txn/src/afd/csv.js';
+import { readEventsOrExit } from './readEvents.js';
 import { PackedProfileState } from '../../services/txn/src/features/PackedProfileState.js';
 import { OnnxFraudScorer } from '../../services/txn/src/scoring/OnnxFraudScorer.js';
 import { decide, type OutcomeRules } from '../../services/txn/src/scoring/rules.js';
@@ -14,21 +14,10 @@ if (!values.events) {
   console.error('usage: npm run score:fraud -- --events <AFD-format CSV> [--model <dir>] [--out <file>]');
   process.exit(2);
 }
-const file = resolve(values.events);
-let read;
-try {
-  read = readAfdCsv(readFileSync(file, 'utf8'), file, false);
-} catch (err) {
-  console.error(`score:fraud: ${(err as Error).message}`);
-  process.exit(1);
-}
-if (read.ignoredColumns.length) console.warn(`warning: ignoring unknown column(s): ${read.ignoredColumns.join(', ')}`);
-if (read.rejected.length) console.warn(`warning: skipped ${read.rejected.length} invalid row(s); first: line ${read.rejected[0]!.line}: ${read.rejected[0]!.reason}`);
-
 const modelDir = resolve(values.model!);
 const rules = JSON.parse(readFileSync(`${modelDir}/metrics.json`, 'utf8')).recommended_rules as OutcomeRules;
 const scorer = await OnnxFraudScorer.load({ modelDir, state: new PackedProfileState({ maxEntities: 5_000_000, ttlSeconds: 10 * 365 * 86_400 }), explainFrom: 1001 });
-const events = [...read.events].sort((a, b) => Date.parse(a.transaction.event_time) - Date.parse(b.transaction.event_time));
+const events = readEventsOrExit('score:fraud', values.events, false);
 const lines = ['EVENT_ID,score,outcome'];
 const tally = { block: [0, 0], review: [0, 0], approve: [0, 0] } as Record<string, [number, number]>;
 const size = Number(values.batch);

@@ -1,33 +1,22 @@
 // npm run train:fraud -- --events file.csv [--out dir]: features in time order (TypeScript, the
 // serving definition), gradient-boosted trees in Python, ONNX export, report and model card.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { readAfdCsv } from '../../services/txn/src/afd/csv.js';
 import { FEATURE_NAMES, FEATURE_VERSION, FEATURE_COUNT } from '../../services/txn/src/features/names.js';
 import { writeFeatures, updateProfile } from '../../services/txn/src/features/compute.js';
 import type { EntityProfile } from '../../services/txn/src/features/profile.js';
 import { emptyProfile } from '../../services/txn/src/features/profile.js';
 import { writeModelCard } from './modelCard.js';
+import { readEventsOrExit } from './readEvents.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string' }, out: { type: 'string', default: 'services/txn/model' }, python: { type: 'string', default: 'python3' } } });
 if (!values.events) {
   console.error('usage: npm run train:fraud -- --events <labelled AFD-format CSV> [--out <model dir>]');
   process.exit(2);
 }
-const file = resolve(values.events);
-let read;
-try {
-  read = readAfdCsv(readFileSync(file, 'utf8'), file, true);
-} catch (err) {
-  console.error(`train:fraud: ${(err as Error).message}`);
-  process.exit(1);
-}
-if (read.ignoredColumns.length) console.warn(`warning: ignoring unknown column(s): ${read.ignoredColumns.join(', ')}`);
-if (read.rejected.length) console.warn(`warning: skipped ${read.rejected.length} invalid row(s); first: line ${read.rejected[0]!.line}: ${read.rejected[0]!.reason}`);
-
-const events = read.events.map((e) => ({ ...e, time: Date.parse(e.transaction.event_time) })).sort((a, b) => a.time - b.time);
+const events = readEventsOrExit('train:fraud', values.events, true).map((e) => ({ ...e, time: Date.parse(e.transaction.event_time) }));
 console.log(`computing ${FEATURE_COUNT} features for ${events.length} events in time order...`);
 const profiles = new Map<string, EntityProfile>();
 const row = new Float32Array(FEATURE_COUNT);

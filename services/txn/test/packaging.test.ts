@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cfnLint, functionRoles, packageService, REPO_ROOT, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/txn', () => {
-  let template: Record<string, any>;
+  let template: Parameters<typeof wildcardActions>[0] & Record<string, any>;
   let templatePath: string;
 
   beforeAll(() => {
