@@ -11,6 +11,11 @@ const table = (rows: ThresholdRow[]) => [
   ...rows.map((r) => `| ${pct(r.fpr)} | ${r.threshold} | ${pct(r.recall)} | ${pct(r.precision)} |`),
 ].join('\n');
 
+function histogram(h: { edges: number[]; legit: number[]; fraud: number[] }): string {
+  const rows = h.legit.map((legit, i) => `| ${h.edges[i]}-${h.edges[i + 1]! - 1} | ${legit} | ${h.fraud[i]} |`);
+  return ['| score | legit | fraud |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 /** Writes MODEL_CARD.md from the metrics.json that train.py produced in `dir`. */
 export function writeModelCard(dir: string): void {
   const m = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
@@ -44,6 +49,10 @@ ${table(model.thresholds)}
 Amount-only baseline at the same false positive rates:
 
 ${table(m.amount_only_baseline.thresholds)}
+
+Score histogram on the test window (events per band of 50 points):
+
+${histogram(m.model.histogram)}
 
 **Default outcome rules** (from this table; override with \`BLOCK_THRESHOLD\` / \`REVIEW_THRESHOLD\`):
 block at score >= ${m.recommended_rules.block} (0.5% FPR), review at >= ${m.recommended_rules.review} (3% FPR).

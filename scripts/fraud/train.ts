@@ -1,6 +1,6 @@
 // npm run train:fraud -- --events file.csv [--out dir]: features in time order (TypeScript, the
 // serving definition), gradient-boosted trees in Python, ONNX export, report and model card.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -40,5 +40,7 @@ if (py.status !== 0) {
 }
 writeFileSync(join(out, 'features.json'), JSON.stringify({ version: FEATURE_VERSION, names: FEATURE_NAMES, input: 'features', output: 'probabilities', score_scale: 1000 }, null, 2));
 writeModelCard(out);
-console.log(py.stdout.trim());
+// The performance report, as in the model card: AUC, average precision and the threshold tables.
+const card = readFileSync(join(out, 'MODEL_CARD.md'), 'utf8');
+console.log(card.slice(card.indexOf('## Performance'), card.indexOf('**Most important')).trim());
 console.log(`model written to ${out} (model.onnx, trees.json, features.json, metrics.json, MODEL_CARD.md)`);
