@@ -6,8 +6,8 @@ export const usDriverLicenseRecognizer = new PatternRecognizer({
   entityType: 'US_DRIVER_LICENSE',
   patterns: [
     { name: 'letter digits', regex: /\b[A-Z]\d{6,14}\b/, score: 0.3 },
-    { name: 'digits', regex: /(?<![\d-])\d{7,9}(?![\d-])/, score: 0.2 },
-    { name: 'ny spaced', regex: /(?<![\d ])\d{3} \d{3} \d{3}(?![\d])/, score: 0.2 },
+    { name: 'digits', regex: /(?<![\w-])\d{7,9}(?![\w-])/, score: 0.2 },
+    { name: 'ny spaced', regex: /(?<!\d ?)\d{3} \d{3} \d{3}(?! ?\d)/, score: 0.2 },
     { name: 'fl dashed', regex: /\b[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d\b/, score: 0.3 },
   ],
   context: ['driver', "driver's", 'drivers', 'license', 'licence', 'dl', 'dln', 'dl#', 'lic'],

@@ -5,7 +5,7 @@ export const usPassportRecognizer = new PatternRecognizer({
   name: 'UsPassportRecognizer',
   entityType: 'US_PASSPORT',
   patterns: [
-    { name: 'passport digits', regex: /(?<![\d-])\d{9}(?![\d-])/, score: 0.2 },
+    { name: 'passport digits', regex: /(?<![\w-])\d{9}(?![\w-])/, score: 0.2 },
     { name: 'passport letter', regex: /\b[A-Z]\d{8}\b/, score: 0.3 },
   ],
   context: ['passport', 'passport no', 'passport number', 'passport#'],

@@ -18,7 +18,7 @@ export const usSsnRecognizer = new PatternRecognizer({
   entityType: 'US_SSN',
   patterns: [
     { name: 'ssn dashed', regex: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/, score: 0.5 },
-    { name: 'ssn spaced', regex: /(?<![\d ])\d{3} \d{2} \d{4}(?![\d])/, score: 0.3 },
+    { name: 'ssn spaced', regex: /(?<!\d ?)\d{3} \d{2} \d{4}(?! ?\d)/, score: 0.3 },
     { name: 'ssn plain', regex: /(?<![\d-])\d{9}(?![\d-])/, score: 0.2 },
   ],
   context: ['ssn', 'ssns', 'social security', 'soc sec', 'soc. sec', 'social', 'security number', 'taxpayer'],
