@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import time
 
 import numpy as np
@@ -98,10 +97,21 @@ def export(model, tok, a) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8)
     os.remove(fp32)
-    shutil.copy(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
+    write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
     with open(os.path.join(a.out, "labels.json"), "w") as f:
         json.dump({"labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
                    "LOC": "LOCATION", "ADDR": "ADDRESS"}}, f, indent=2)
+
+
+def write_tokenizer(src: str, dst: str) -> None:
+    """The encoder's tokenizer.json, without the sentence-embedding truncation/padding settings:
+    the service windows long pages itself."""
+    with open(src, encoding="utf-8") as f:
+        tok = json.load(f)
+    tok["truncation"] = None
+    tok["padding"] = None
+    with open(dst, "w", encoding="utf-8") as f:
+        json.dump(tok, f, ensure_ascii=False)
 
 
 def quantized_metrics(out_dir, tok, sec_hold, max_len) -> dict:

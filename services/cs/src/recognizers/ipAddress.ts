@@ -6,7 +6,7 @@ export const ipAddressRecognizer = new PatternRecognizer({
   name: 'IpAddressRecognizer',
   entityType: 'IP_ADDRESS',
   patterns: [
-    { name: 'ipv4', regex: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]|\.\d)/, score: 0.6 },
+    { name: 'ipv4', regex: /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)/, score: 0.6 },
     { name: 'ipv6', regex: /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])/, score: 0.6 },
     { name: 'ipv6 compressed', regex: /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}:?){1,6}(?![\w:])/, score: 0.6 },
   ],

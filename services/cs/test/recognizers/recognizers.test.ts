@@ -58,6 +58,7 @@ const cases: [string, Recognizer, string, string[]][] = [
   ['email', emailRecognizer, 'write to maria.garcia@example-mail.net.', ['maria.garcia@example-mail.net']],
   ['email none', emailRecognizer, 'user at example dot com', []],
   ['ipv4', ipAddressRecognizer, 'login from 203.0.113.54', ['203.0.113.54']],
+  ['ipv4 at the end of a sentence', ipAddressRecognizer, 'Submitted from IP address 198.51.100.7.', ['198.51.100.7']],
   ['ipv4 octet > 255', ipAddressRecognizer, 'from 203.0.113.256', []],
   ['ipv6', ipAddressRecognizer, 'from 2001:db8:85a3:0:0:8a2e:370:7334', ['2001:db8:85a3:0:0:8a2e:370:7334']],
   ['dob with context', dateOfBirthRecognizer, 'Date of Birth: 04/17/1982', ['04/17/1982']],
