@@ -33,6 +33,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--synth-limit", type=int, default=0, help="use only the first N synthetic pages (0 = all)")
+    ap.add_argument("--sec-repeat", type=int, default=1, help="repeat the SEC training sentences (synthetic pages outnumber them)")
+    ap.add_argument("--save-torch", default="", help="also keep the fine-tuned PyTorch model here (for re-export)")
     ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
     a = ap.parse_args()
     random.seed(a.seed); np.random.seed(a.seed); torch.manual_seed(a.seed)
@@ -48,7 +50,7 @@ def main() -> None:
         synth_train = synth_train[: a.synth_limit]
     if a.smoke:
         sec_train, sec_hold, synth_train = sec_train[:48], sec_hold[:32], synth_train[:16]
-    ids, mask, labels = data.encode(tok, sec_train + synth_train, a.max_len, stride=32)
+    ids, mask, labels = data.encode(tok, sec_train * a.sec_repeat + synth_train, a.max_len, stride=32)
     print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)})", flush=True)
 
     model = AutoModelForTokenClassification.from_pretrained(
@@ -76,6 +78,9 @@ def main() -> None:
 
     model.eval()
     os.makedirs(a.out, exist_ok=True)
+    if a.save_torch:
+        model.save_pretrained(a.save_torch)
+        tok.save_pretrained(a.save_torch)
     metrics = {"train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
                "fp32": {"sec_holdout": evaluate_spans(predict_spans(model, tok, sec_hold, a.max_len), sec_hold)}}
     print(json.dumps(metrics["fp32"]["sec_holdout"]["overall"]), flush=True)
@@ -95,7 +100,8 @@ def export(model, tok, a) -> None:
                       dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                     "logits": {0: "batch", 1: "seq"}}, opset_version=17, dynamo=False)
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8)
+    # per-channel weights: one scale per output row keeps the small classifier head accurate
+    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
     os.remove(fp32)
     write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
     with open(os.path.join(a.out, "labels.json"), "w") as f:

@@ -1,3 +1,4 @@
+/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import type { ObjectStore } from '@sfc/shared';
 import { CopyVerificationError } from '../../src/errors.js';
 import { scanDocument } from '../../src/scan/scanDocument.js';
