@@ -5,6 +5,8 @@ import { handleS3Event, type ScanSummary } from './scan/handleS3Event.js';
 
 // Created once per container: configuration, object store client and the ONNX session.
 const deps = createScanDeps(loadCsConfig());
+// a failed model load surfaces on the first invocation (awaited below), not as an unhandled rejection
+deps.catch(() => undefined);
 
 /** Lambda entry point: S3 ObjectCreated on the uploads bucket. */
 export const handler = async (event: S3Event): Promise<Omit<ScanSummary, 'outcomes'>> => {

@@ -79,7 +79,9 @@ export class NerModel {
     const wordLabels: WordLabel[] = [];
     pieces.wordOf.forEach((word, t) => { if (wordLabels[word] === undefined) wordLabels[word] = tokenLabels[t]!; });
     return aggregateBio(pieces.words, wordLabels).map((s) => {
-      const type = this.labelMap.types[s.type] ?? s.type;
+      let type = this.labelMap.types[s.type] ?? s.type;
+      // an address names a dwelling only with a house number or postcode; "Columbus, Ohio" is a place
+      if (type === 'ADDRESS' && !/\d/.test(text.slice(s.start, s.end))) type = 'LOCATION';
       const score = Math.round(s.score * 1000) / 1000;
       return {
         type, start: s.start, end: s.end, score, recognizer: this.name,
