@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<void> {
   const event = JSON.parse(await readFile(path, 'utf8')) as S3Event;
   const config = loadCsConfig();
   const deps = await createScanDeps(config);
-  if (config.OBJECT_STORE === 'fs') await seedSampleUploads(deps.store, config.UPLOADS_BUCKET);
+  if (config.OBJECT_STORE === 'fs') await seedSampleUploads(deps.store, config.UPLOADS_BUCKET, [config.PII_BUCKET, config.CLEAN_BUCKET, config.QUARANTINE_BUCKET]);
   const { outcomes, ...summary } = await handleS3Event(deps, event);
   process.stdout.write(`${JSON.stringify({ summary, outcomes: outcomes.map((o) => (o.status === 'missing' ? o : { status: o.status, verdict: o.finding.verdict, destination: o.finding.destination, counts: o.finding.counts, reason: o.finding.quarantine_reason })) }, null, 2)}\n`);
 }

@@ -33,9 +33,12 @@ export const SAMPLE_DOCUMENTS: readonly SampleDocument[] = [
   { key: 'loans/empty-0008.pdf', expected: 'quarantine', body: async () => new Uint8Array() },
 ];
 
-/** Writes the sample documents into the uploads bucket when it holds no document yet; returns the keys written. */
-export async function seedSampleUploads(store: ObjectStore, uploadsBucket: string): Promise<string[]> {
-  if ((await store.list(uploadsBucket, 'loans/')).length > 0) return [];
+/**
+ * Writes the sample documents into the uploads bucket when no document was ever uploaded (uploads and
+ * the `routedBuckets` hold nothing under loans/); returns the keys written.
+ */
+export async function seedSampleUploads(store: ObjectStore, uploadsBucket: string, routedBuckets: string[] = []): Promise<string[]> {
+  for (const bucket of [uploadsBucket, ...routedBuckets]) if ((await store.list(bucket, 'loans/')).length > 0) return [];
   for (const doc of SAMPLE_DOCUMENTS) await store.put(uploadsBucket, doc.key, await doc.body(), { contentType: 'application/pdf' });
   return SAMPLE_DOCUMENTS.map((d) => d.key);
 }

@@ -21,7 +21,7 @@ export type ScanUploadsResult = Omit<ScanSummary, 'outcomes'> & { seeded: number
 export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUploadsResult> {
   const config = loadCsConfig({ ...(options.env ?? process.env), OBJECT_STORE: 'fs', DATA_DIR: options.dataDir });
   const deps = await createScanDeps(config);
-  const seeded = options.seedSamples === false ? [] : await seedSampleUploads(deps.store, config.UPLOADS_BUCKET);
+  const seeded = options.seedSamples === false ? [] : await seedSampleUploads(deps.store, config.UPLOADS_BUCKET, [config.PII_BUCKET, config.CLEAN_BUCKET, config.QUARANTINE_BUCKET]);
   const result: ScanUploadsResult = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, skipped: 0, seeded: seeded.length, findings: [] };
   for (const key of (await deps.store.list(config.UPLOADS_BUCKET)).filter(matchesUploadRules)) {
     const head = await deps.store.head(config.UPLOADS_BUCKET, key);

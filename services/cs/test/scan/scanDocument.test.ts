@@ -15,6 +15,7 @@ describe('Function: scanDocument', () => {
     ['zero bytes', async () => new Uint8Array(), 'quarantine', 'zero_bytes'],
     ['not a PDF despite its name', async () => new TextEncoder().encode('just some text\n'), 'quarantine', 'not_pdf'],
     ['image-only, no text layer', docs.imageOnlyPdf, 'quarantine', 'no_text_layer'],
+    ['with text pages and a scanned page, no PII in the text', docs.cleanTextThenScanPdf, 'quarantine', 'no_text_layer'],
     ['over the page limit', () => docs.manyPagesPdf(21), 'quarantine', 'too_many_pages'],
   ] as const)('routes a document %s', async (_name, make, verdict, reason) => {
     // Prepare
