@@ -6,16 +6,20 @@ const LINE = 11;
 const MARGIN = 36;
 const WRAP = 100;
 
-/** A text PDF, one PDF page per entry of `pages`, in Courier so column layouts survive. */
+/** A text PDF, one PDF page per entry of `pages` (more if an entry overflows), in Courier so column layouts survive. */
 export async function writeTextPdf(pages: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Courier);
   const charset = new Set(font.getCharacterSet());
   for (const text of pages) {
-    const page = doc.addPage([612, 792]);
+    let page = doc.addPage([612, 792]);
     let y = 792 - MARGIN;
     for (const line of wrap(text)) {
-      if (y < MARGIN) break;
+      if (y < MARGIN) {
+        // a long page continues on another sheet rather than losing lines
+        page = doc.addPage([612, 792]);
+        y = 792 - MARGIN;
+      }
       if (line.trim()) page.drawText(encodable(line, charset), { x: MARGIN, y, size: FONT_SIZE, font });
       y -= LINE;
     }
