@@ -1,0 +1,64 @@
+// cs benchmark: NER model load time, scan throughput (pages/s, one onnxruntime thread) on a
+// 10-page loan application through the handler's path (PDF bytes -> pdfjs -> detect -> route),
+// and peak memory. Usage: npx tsx scripts/bench/cs.ts [--docs 5]
+// Goals from the issue: load <= 2 s, >= 20 pages/s, peak RSS <= 1 GB.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, FsObjectStore } from '@sfc/shared';
+import { PiiDetector } from '../../services/cs/src/detect/PiiDetector.js';
+import { DEFAULT_PII_TYPES } from '../../services/cs/src/detect/piiPolicy.js';
+import { writeTextPdf } from '../../services/cs/src/local/pdfWriter.js';
+import { NerModel } from '../../services/cs/src/ner/NerModel.js';
+import { resolveModelDir } from '../../services/cs/src/ner/modelDir.js';
+import { patternRecognizers } from '../../services/cs/src/recognizers/index.js';
+import { scanDocument } from '../../services/cs/src/scan/scanDocument.js';
+
+const docsAt = process.argv.indexOf('--docs');
+const DOCS = docsAt > 0 ? Number(process.argv[docsAt + 1]) : 5;
+
+const t0 = performance.now();
+const ner = await NerModel.load(resolveModelDir(process.env.NER_MODEL_DIR ?? ''), { threads: 1 });
+const loadMs = performance.now() - t0;
+
+// 10-page applications built from the synthetic held-out documents: forms, tables and prose
+const synth = readFileSync('services/cs/training/data/synthetic/test.jsonl', 'utf8').trim().split('\n')
+  .map((l) => JSON.parse(l) as { kind: string; pages: string[] });
+const pagesPool = synth.filter((d) => d.kind !== 'clean').flatMap((d) => d.pages).filter((p) => p.length > 300);
+const applications = await Promise.all(Array.from({ length: DOCS }, (_, i) => writeTextPdf(pagesPool.slice(i * 10, i * 10 + 10))));
+
+const store = new FsObjectStore(mkdtempSync(join(tmpdir(), 'cs-bench-')));
+const deps = {
+  store, detector: new PiiDetector(patternRecognizers, ner), modelVersion: ner.version, logger: createLogger('cs.bench', { level: 'error' }),
+  settings: { uploadsBucket: 'uploads', piiBucket: 'pii', cleanBucket: 'clean', quarantineBucket: 'quarantine', lakeBucket: 'lake', maxPdfBytes: 25 << 20, maxPdfPages: 200, piiTypes: new Set<string>(DEFAULT_PII_TYPES) },
+};
+
+// warm-up document (first-call JIT and allocator growth are not steady state)
+await store.put('uploads', 'loans/warmup.pdf', applications[0]!);
+await scanDocument(deps, { bucket: 'uploads', key: 'loans/warmup.pdf' });
+
+let pages = 0;
+const stages = { extract: 0, detect: 0, route: 0 };
+const t1 = performance.now();
+for (const [i, pdf] of applications.entries()) {
+  await store.put('uploads', `loans/app-${i}.pdf`, pdf);
+  const out = await scanDocument(deps, { bucket: 'uploads', key: `loans/app-${i}.pdf` });
+  if (out.status !== 'routed') throw new Error('not routed');
+  pages += out.finding.pages;
+  stages.extract += out.finding.timings_ms.extract;
+  stages.detect += out.finding.timings_ms.detect;
+  stages.route += out.finding.timings_ms.route;
+}
+const seconds = (performance.now() - t1) / 1000;
+const peakMb = process.resourceUsage().maxRSS / 1024;
+
+const result = {
+  model_load_ms: Math.round(loadMs),
+  documents: DOCS, pages, seconds: Math.round(seconds * 100) / 100,
+  pages_per_second: Math.round((pages / seconds) * 10) / 10,
+  ms_per_page: { extract: Math.round(stages.extract / pages), detect: Math.round(stages.detect / pages), route: Math.round(stages.route / pages) },
+  peak_rss_mb: Math.round(peakMb),
+  goals: { model_load_le_2s: loadMs <= 2000, pages_per_second_ge_20: pages / seconds >= 20, peak_le_1gb: peakMb <= 1024 },
+  node: process.version,
+};
+console.log(JSON.stringify(result, null, 2));

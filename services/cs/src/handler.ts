@@ -1,0 +1,15 @@
+import type { S3Event } from '@sfc/shared';
+import { loadCsConfig } from './config.js';
+import { createScanDeps } from './deps.js';
+import { handleS3Event, type ScanSummary } from './scan/handleS3Event.js';
+
+// Created once per container: configuration, object store client and the ONNX session.
+const deps = createScanDeps(loadCsConfig());
+// a failed model load surfaces on the first invocation (awaited below), not as an unhandled rejection
+deps.catch(() => undefined);
+
+/** Lambda entry point: S3 ObjectCreated on the uploads bucket. */
+export const handler = async (event: S3Event): Promise<Omit<ScanSummary, 'outcomes'>> => {
+  const { outcomes: _outcomes, ...summary } = await handleS3Event(await deps, event);
+  return summary;
+};
