@@ -8,6 +8,7 @@ import { loadTxnConfig } from '../services/txn/src/config.js';
 import { runEmbeddedPipeline } from '../services/txn/src/local/embeddedPipeline.js';
 import { progressBar } from './lib/progress.js';
 import { runReport } from '../services/rpt/src/local/runReport.js';
+import { scanUploads } from '../services/cs/src/local/scanUploads.js';
 import { formatSummary } from '../services/rpt/src/report/summarize.js';
 
 const { values } = parseArgs({
@@ -67,6 +68,13 @@ if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s
   console.error('error: counts do not reconcile (produced + injected = scored + dead-lettered, lake rows = scored, alerts = blocks)');
   process.exit(1);
 }
+
+// Compliance: every document in the local uploads bucket through the cs handler (sample loan
+// documents are put there first when it is empty).
+const scan = await scanUploads({ dataDir: config.DATA_DIR });
+console.log(`\ncs: ${scan.scanned} documents scanned${scan.seeded ? ` (${scan.seeded} samples put in the uploads bucket)` : ''}
+  pii ${scan.byVerdict.pii}   clean ${scan.byVerdict.clean}   quarantine ${scan.byVerdict.quarantine}${scan.alreadyProcessed ? `   already processed ${scan.alreadyProcessed}` : ''}
+  buckets       ${join(dataDir, '{pii,clean,quarantine}')} (a .finding.json beside each document)`);
 
 // The dashboard covers this run's simulated time span (plus whatever earlier runs left in the lake).
 const report = await runReport({ dataDir: config.DATA_DIR, window: { from: s.window.from, to: new Date(Math.max(Date.now(), s.window.to.getTime()) + 1000) } });
