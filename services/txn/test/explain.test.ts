@@ -34,3 +34,31 @@ describe('Scoring: PathExplainer', () => {
     expect(() => new PathExplainer({ ...dump, feature_names: ['amount'] })).toThrow(/differ from the serving features/);
   });
 });
+
+describe('Scoring: PathExplainer on the shipped model', () => {
+  it('is locally accurate: root values plus contributions give the model\'s own log-odds', async () => {
+    // Prepare
+    const { readFileSync } = await import('node:fs');
+    const ort = await import('onnxruntime-node');
+    const { resolveModelDir } = await import('../src/modelDir.js');
+    const { FeatureExtractor } = await import('../src/features/extractor.js');
+    const { PackedProfileState } = await import('../src/features/PackedProfileState.js');
+    const { TransactionSimulator } = await import('../src/simulator/simulator.js');
+    const dir = resolveModelDir('');
+    const trees = JSON.parse(readFileSync(`${dir}/trees.json`, 'utf8')) as TreeDump;
+    const explainer = new PathExplainer(trees);
+    const T0 = Date.parse('2026-10-01T00:00:00Z');
+    const txs = new TransactionSimulator({ seed: 21, customers: 100, fraudRate: 0.1 }).generate(T0, T0 + 5 * 86_400_000, 800).map((e) => e.transaction);
+    const { rows, values } = await new FeatureExtractor(new PackedProfileState({ maxEntities: 1000, ttlSeconds: 1e9 })).extract(txs);
+    const session = await ort.InferenceSession.create(readFileSync(`${dir}/model.onnx`));
+    const probabilities = (await session.run({ features: new ort.Tensor('float32', values, [rows, FEATURE_COUNT]) }, ['probabilities'])).probabilities!.data as Float32Array;
+    const bias = trees.trees.reduce((s, t) => s + t.v, 0);
+    // Act / Assess
+    for (let r = 0; r < rows; r += 7) {
+      const p = Math.min(Math.max(probabilities[2 * r + 1]!, 1e-7), 1 - 1e-7);
+      const contributions = explainer.contributions(values, r * FEATURE_COUNT);
+      const logOdds = bias + contributions.reduce((s, c) => s + c, 0);
+      expect(logOdds).toBeCloseTo(Math.log(p / (1 - p)), 2);
+    }
+  });
+});
