@@ -1,20 +1,13 @@
 // Bundles the cs Lambda handler into one ES module for the container image (docker/cs.Dockerfile).
 // onnxruntime-node stays external: it is a native addon installed into the image's node_modules.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 export const CS_BUNDLE = 'services/cs/dist/handler.mjs';
-const S3_ADAPTER = 'shared/src/adapters/S3ObjectStore.ts';
 
 /** Builds the handler bundle at `outfile` (relative to the repo root `root`). */
 export async function buildCsBundle(root = process.cwd(), outfile = CS_BUNDLE): Promise<string> {
   const external = ['onnxruntime-node'];
-  if (!existsSync(resolve(root, S3_ADAPTER))) {
-    // until the shared S3 adapter is merged, OBJECT_STORE=s3 fails at run time with a clear import error
-    console.warn(`cs-bundle: ${S3_ADAPTER} not found; the s3 object store is left out of the bundle`);
-    external.push('@sfc/shared/adapters/S3ObjectStore.js');
-  }
   await build({
     entryPoints: [resolve(root, 'services/cs/src/handler.ts')],
     outfile: resolve(root, outfile),

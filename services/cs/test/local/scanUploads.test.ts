@@ -1,4 +1,3 @@
-/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,3 @@
-/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import { ModelLoadError } from '../../src/errors.js';
 import { NerModel } from '../../src/ner/NerModel.js';
 import { sharedModel } from '../fixtures/deps.js';

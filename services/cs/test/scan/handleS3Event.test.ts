@@ -1,4 +1,3 @@
-/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import { s3PutEvent } from '@sfc/shared';
 import { handleS3Event } from '../../src/scan/handleS3Event.js';
 import { makeDeps } from '../fixtures/deps.js';

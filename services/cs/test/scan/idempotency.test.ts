@@ -1,4 +1,3 @@
-/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import type { ObjectStore } from '@sfc/shared';
 import { CopyVerificationError } from '../../src/errors.js';
 import { scanDocument } from '../../src/scan/scanDocument.js';

@@ -1,4 +1,3 @@
-/** @jest-environment ./test/fixtures/onnxRealmEnvironment.cjs */
 import { ComplianceFindingSchema } from '@sfc/shared';
 import { scanDocument } from '../../src/scan/scanDocument.js';
 import { makeDeps } from '../fixtures/deps.js';
