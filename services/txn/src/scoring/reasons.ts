@@ -1,8 +1,11 @@
 import { PRODUCT_CATEGORIES } from '@sfc/shared';
 import { FEATURE_NAMES, type FeatureName } from '../features/names.js';
 
-const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
-const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// Formatters built once: toLocaleString builds one per call, which dominated the scorer's profile.
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const n0 = (x: number) => INTEGER.format(x);
+const money = (x: number) => DOLLARS.format(x);
 const mins = (s: number) => (s < 120 ? `${Math.round(s)} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
 
 /** Plain words for one feature's value; features that say the same thing share a phrase. */
@@ -33,13 +36,17 @@ const PHRASES: Record<FeatureName, (x: number) => string> = {
   small_amount_count_1h: (x) => `${n0(x)} small (< $5) amounts in the last hour`,
 };
 
-/** The `limit` features that pushed the score up most, in plain words. */
+/** Features that say the same thing count as one reason (the amount and its logarithm). */
+const GROUP = FEATURE_NAMES.map((name) => (name === 'log_amount' ? FEATURE_NAMES.indexOf('amount') : FEATURE_NAMES.indexOf(name)));
+
+/** The `limit` features that pushed the score up most, in plain words; only those are phrased. */
 export function topReasons(contributions: Float64Array, values: Float32Array, offset: number, limit = 3): string[] {
-  const byPhrase = new Map<string, number>();
-  contributions.forEach((c, i) => {
-    if (c <= 0) return;
-    const phrase = PHRASES[FEATURE_NAMES[i]!](values[offset + i]!);
-    byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + c);
-  });
-  return [...byPhrase.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([p]) => p);
+  const byGroup = new Float64Array(FEATURE_NAMES.length);
+  contributions.forEach((c, i) => (byGroup[GROUP[i]!]! += c));
+  const top: number[] = [];
+  byGroup.forEach((c, i) => c > 0 && top.push(i));
+  return top
+    .sort((a, b) => byGroup[b]! - byGroup[a]!)
+    .slice(0, limit)
+    .map((i) => PHRASES[FEATURE_NAMES[i]!](values[offset + i]!));
 }
