@@ -5,6 +5,7 @@ import type { RecordSource } from './RecordSource.js';
 import { toTopicRecord } from '../adapters/KafkaMessages.js';
 import { kafkaLag } from './KafkaLag.js';
 import type { PartitionOffset } from '../adapters/KafkaTransactions.js';
+import { AdapterError } from '../errors.js';
 
 export interface KafkaRecordSourceOptions {
   kafka: Kafka;
@@ -44,9 +45,14 @@ export class KafkaRecordSource implements RecordSource {
   private readonly inFlight = new Map<string, Parked>();
   private arrived: (() => void) | undefined;
   private started: Promise<void> | undefined;
+  private crashed: Error | undefined;
 
   constructor(private readonly o: KafkaRecordSourceOptions) {
     this.consumer = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, allowAutoTopicCreation: false });
+    // kafkajs restarts the consumer after retriable failures (a broker restart); anything else ends polling.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.crashed = payload.error;
+    });
   }
 
   /** Joins the group; resolves once the consumer runs (partitions arrive with the first batches). */
@@ -61,6 +67,7 @@ export class KafkaRecordSource implements RecordSource {
 
   async poll(max: number, windowMs: number): Promise<TopicRecord[]> {
     await this.start();
+    if (this.crashed) throw new AdapterError('KafkaRecordSource', `consumer of ${this.o.topic} stopped: ${this.crashed.message}`, { cause: this.crashed });
     const out: TopicRecord[] = [];
     let deadline = Date.now() + (this.o.idleWaitMs ?? 500);
     for (let first = true; ; ) {
@@ -96,8 +103,9 @@ export class KafkaRecordSource implements RecordSource {
     return kafkaLag(this.o.kafka, this.o.groupId, this.o.topic);
   }
 
+  /** Leaves the group; records polled but not committed are abandoned, to be re-delivered to the group. */
   async stop(): Promise<void> {
-    for (const p of this.parked) [p.revoked, p.waiting] = [true, []];
+    for (const p of this.parked) [p.revoked, p.waiting, p.inFlight] = [true, [], 0];
     for (const p of this.parked) p.wake();
     await this.consumer.disconnect();
   }
