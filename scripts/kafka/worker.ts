@@ -26,9 +26,10 @@ process.env.TOPICS = 'kafka';
 const config = loadTxnConfig();
 
 const print = (r: object, extra: object = {}) => process.stdout.write(`${JSON.stringify({ role, at: Date.now(), ...r, ...extra })}\n`);
+const onAssign = (partitions: number[]) => print({ assigned: partitions });
 const worker = role === 'score'
-  ? await kafkaScoreRunner(config, options, (r) => print(r))
-  : await kafkaActRunner(config, options, ({ objects, ...r }) => print(r, { objects: objects.length }));
+  ? await kafkaScoreRunner(config, options, { onBatch: (r) => print(r), onAssign })
+  : await kafkaActRunner(config, options, { onBatch: ({ objects, ...r }) => print(r, { objects: objects.length }), onAssign });
 print({ started: true, pid: process.pid });
 let stopping = false;
 const stop = async () => {

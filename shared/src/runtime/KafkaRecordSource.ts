@@ -13,6 +13,8 @@ export interface KafkaRecordSourceOptions {
   topic: string;
   /** Commits a handled batch's offsets; default the group's offset commit (exactly-once `score` commits them in its transaction). */
   commit?: (offsets: PartitionOffset[]) => Promise<void>;
+  /** Called with this member's partitions of the topic after each group join (rebalance). */
+  onAssign?: (partitions: number[]) => void;
   /** How long an empty poll waits for the first record before answering [] (a window starts at the first record). */
   idleWaitMs?: number;
   logger?: Logger;
@@ -53,6 +55,7 @@ export class KafkaRecordSource implements RecordSource {
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => o.onAssign?.([...(payload.memberAssignment[o.topic] ?? [])].sort((a, b) => a - b)));
   }
 
   /** Joins the group; resolves once the consumer runs (partitions arrive with the first batches). */

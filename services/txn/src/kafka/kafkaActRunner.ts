@@ -6,7 +6,7 @@ import { act } from '../handlers/act.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
 import { kafkaTopicsFrom } from './kafkaTopicsFrom.js';
 import type { KafkaWorker } from './kafkaScoreRunner.js';
-import { actRunnerDefaults, type KafkaRunnerOptions } from './runnerOptions.js';
+import { actRunnerDefaults, type KafkaRunnerHooks, type KafkaRunnerOptions } from './runnerOptions.js';
 
 /**
  * `act` over Kafka: reads committed scored records only (kafkajs consumers are read_committed), and
@@ -16,19 +16,18 @@ import { actRunnerDefaults, type KafkaRunnerOptions } from './runnerOptions.js';
 export async function kafkaActRunner(
   c: TxnConfig,
   options: Partial<KafkaRunnerOptions> = {},
-  onBatch?: (r: ActSummary) => void,
-  observe?: (event: MskEvent) => void,
+  hooks: KafkaRunnerHooks<ActSummary> = {},
 ): Promise<KafkaWorker<ActSummary>> {
   const o = { ...actRunnerDefaults, ...options };
   const { kafka } = await kafkaTopicsFrom(c);
   const deps = await actDepsFrom(c);
   const logger = txnLogger(c, 'act.runner');
-  const source = new KafkaRecordSource({ kafka, groupId: o.groupId, topic: c.PROCESSED_TOPIC, logger });
+  const source = new KafkaRecordSource({ kafka, groupId: o.groupId, topic: c.PROCESSED_TOPIC, onAssign: hooks.onAssign, logger });
   const handler = async (event: MskEvent) => {
     const summary = await act(deps, event);
-    observe?.(event);
+    hooks.observe?.(event);
     return summary;
   };
-  const runner = new EventSourceRunner<ActSummary>({ name: 'act', source, handler, batchSize: o.batchSize, maximumBatchingWindowMs: o.maximumBatchingWindowMs, maxAttempts: Number.POSITIVE_INFINITY, logger, onBatch });
+  const runner = new EventSourceRunner<ActSummary>({ name: 'act', source, handler, batchSize: o.batchSize, maximumBatchingWindowMs: o.maximumBatchingWindowMs, maxAttempts: Number.POSITIVE_INFINITY, logger, onBatch: hooks.onBatch });
   return { runner, source, close: () => source.stop() };
 }

@@ -39,16 +39,16 @@ export async function runKafkaPipeline(config: TxnConfig, o: EmbeddedRunOptions 
   };
   const ttdf: number[] = [];
   const batch = o.batchSize ? { batchSize: o.batchSize } : {};
-  const scorer = await kafkaScoreRunner(config, batch, (r) => {
+  const scorer = await kafkaScoreRunner(config, batch, { onBatch: (r) => {
     s.scored += r.scored;
     s.deadLettered += r.deadLettered;
     for (const k of Object.keys(r.outcomes) as Outcome[]) s.outcomes[k] += r.outcomes[k];
-  });
-  const actor = await kafkaActRunner(config, batch, (r) => {
+  } });
+  const actor = await kafkaActRunner(config, batch, { onBatch: (r) => {
     s.lakeRows += r.written;
     s.lakeObjects += r.objects.length;
     s.alerts += r.alerts;
-  }, ttdfObserver(ttdf));
+  }, observe: ttdfObserver(ttdf) });
   const running = [scorer.runner.run(), actor.runner.run()];
   try {
     const windowMs = (o.tick / simulatorFrom(config).eventsPerDay) * 86_400_000;

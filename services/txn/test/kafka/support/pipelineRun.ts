@@ -98,3 +98,12 @@ export function duplicates(ids: string[]): string[] {
   for (const id of ids) (seen.has(id) ? dup : seen).add(id);
   return [...dup];
 }
+
+/** Lake objects whose first offset is at or past the act group's committed offset: written by a batch that never committed. */
+export function uncommittedObjects(rows: { key: string }[], committed: Map<number, number>): string[] {
+  const keys = new Set(rows.map((r) => r.key));
+  return [...keys].filter((k) => {
+    const m = /-(\d+)-(\d{16})\.jsonl$/.exec(k);
+    return m !== null && Number(m[2]) >= (committed.get(Number(m[1])) ?? -1);
+  });
+}

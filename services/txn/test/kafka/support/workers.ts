@@ -12,6 +12,7 @@ export interface BatchLine {
   written?: number;
   alerts?: number;
   started?: boolean;
+  assigned?: number[];
 }
 
 /** A score or act worker in its own process, as its own Lambda function would be. */
@@ -59,11 +60,23 @@ export class Worker {
   }
 }
 
-/** Polls `done` until it holds, failing with `describe()` after `timeoutMs`. */
-export async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+/** Polls `done` every `everyMs` until it holds, failing with `describe()` after `timeoutMs`. */
+export async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs: number, describe: () => string, everyMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Waits until none of `workers` has handled a batch for `quietMs` (the stream has drained). */
+export async function settled(workers: Worker[], quietMs = 3_000): Promise<void> {
+  let count = -1;
+  let since = Date.now();
+  for (;;) {
+    const now = workers.reduce((n, w) => n + w.lines.length, 0);
+    if (now !== count) [count, since] = [now, Date.now()];
+    if (Date.now() - since >= quietMs) return;
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,0 +1,78 @@
+import { killBroker, startBroker } from '../../../../scripts/kafka/broker.js';
+import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
+import { committedOffsets, testKafka } from './support/kafka.js';
+import { managedBrokerPort } from './support/testBroker.js';
+import { Worker, settled, waitFor } from './support/workers.js';
+
+const N = 30_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The lake holds every produced event exactly once; every block has an alert (alerts are at-least-once). */
+function expectExactlyOnce(config: ReturnType<typeof pipelineEnv>['config'], ids: string[]): void {
+  const rows = lakeRows(config);
+  expect(duplicates(rows.map((r) => r.event_id))).toEqual([]);
+  expect(rows).toHaveLength(ids.length);
+  expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(ids));
+  const blocks = new Set(rows.filter((r) => r.outcome === 'block').map((r) => r.event_id));
+  expect(new Set(alertIds(config))).toEqual(blocks);
+}
+
+const lakeCount = (config: ReturnType<typeof pipelineEnv>['config']) => new Set(lakeRows(config).map((r) => r.event_id)).size;
+
+describe('Kafka pipeline under faults (real broker)', () => {
+  const port = managedBrokerPort();
+  // Killing the broker needs one this run started; against an external KAFKA_BROKERS this test is skipped.
+  (port ? it : it.skip)('kill -9 of the broker mid-stream and a restart: still exactly once in the lake, nothing missing', async () => {
+    // Prepare
+    const { env, config, groups } = pipelineEnv(3);
+    await createTopics(config);
+    const scorer = new Worker('score', env, ['--group', groups.score]);
+    const actor = new Worker('act', env, ['--group', groups.act]);
+    // Act: produce while the broker dies and comes back
+    const producing = produceTransactions(config, N);
+    await waitFor(() => actor.sum('written') >= 3_000, 120_000, () => `act wrote ${actor.sum('written')}\n${actor.lastError}`);
+    await killBroker(port!);
+    const killedAt = actor.sum('written');
+    await sleep(1_500);
+    await startBroker({ port: port! });
+    const ids = await producing;
+    await waitFor(() => lakeCount(config) >= N, 240_000, () => `lake has ${lakeCount(config)} of ${N}\n${scorer.lastError}\n${actor.lastError}`, 2_000);
+    await settled([scorer, actor]);
+    await Promise.all([scorer.stop(), actor.stop()]);
+    // Assess
+    expect(killedAt).toBeLessThan(N);
+    expectExactlyOnce(config, ids);
+    expect(await readDlq(config, 0, 2_000)).toEqual([]);
+  }, 420_000);
+
+  it('kill -9 of the act consumer in the middle of a batch and a restart: still exactly once, nothing missing', async () => {
+    // Prepare
+    const { env, config, groups } = pipelineEnv(3);
+    await createTopics(config);
+    const kafka = testKafka();
+    const scorer = new Worker('score', env, ['--group', groups.score]);
+    const ids = await produceTransactions(config, N);
+    // act starts on a full backlog, so that there is always a next batch to be killed in
+    await waitFor(() => scorer.sum('scored') >= N, 120_000, () => `scored ${scorer.sum('scored')}\n${scorer.lastError}`);
+    const actArgs = ['--group', groups.act, '--batch-size', '2000'];
+    let actor = new Worker('act', env, actArgs);
+    // Act: kill act right after it committed a batch, while it handles the next; keep only kills that
+    // left objects of an uncommitted batch in the lake (proof the kill hit mid-batch).
+    let midBatchKills = 0;
+    for (let attempt = 0; attempt < 6 && midBatchKills === 0; attempt++) {
+      const before = actor.lines.filter((l) => l.written !== undefined).length;
+      await waitFor(() => actor.lines.filter((l) => l.written !== undefined).length > before, 120_000, () => actor.lastError);
+      await sleep(30 + attempt * 40);
+      await actor.kill();
+      const uncommitted = uncommittedObjects(lakeRows(config), await committedOffsets(kafka, groups.act, config.PROCESSED_TOPIC));
+      if (uncommitted.length > 0) midBatchKills += 1;
+      actor = new Worker('act', env, actArgs);
+    }
+    await waitFor(() => lakeCount(config) >= N, 240_000, () => `lake has ${lakeCount(config)} of ${N}\n${actor.lastError}`, 2_000);
+    await settled([scorer, actor]);
+    await Promise.all([scorer.stop(), actor.stop()]);
+    // Assess
+    expect(midBatchKills).toBe(1);
+    expectExactlyOnce(config, ids);
+  }, 420_000);
+});
