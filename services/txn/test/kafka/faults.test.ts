@@ -1,6 +1,6 @@
 import { killBroker, startBroker } from '../../../../scripts/kafka/broker.js';
-import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
-import { committedOffsets, testKafka } from './support/kafka.js';
+import { alertIds, createTopics, duplicates, lakeObjects, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
+import { testKafka } from './support/kafka.js';
 import { managedBrokerPort } from './support/testBroker.js';
 import { Worker, settled, waitFor } from './support/workers.js';
 
@@ -56,18 +56,19 @@ describe('Kafka pipeline under faults (real broker)', () => {
     await waitFor(() => scorer.sum('scored') >= N, 120_000, () => `scored ${scorer.sum('scored')}\n${scorer.lastError}`);
     const actArgs = ['--group', groups.act, '--batch-size', '2000'];
     let actor = new Worker('act', env, actArgs);
-    // Act: kill act right after it committed a batch, while it handles the next; keep only kills that
-    // left objects of an uncommitted batch in the lake (proof the kill hit mid-batch).
+    // Act: kill act the moment the lake holds objects of a batch whose offsets are not committed yet,
+    // i.e. in the middle of a batch; the check after the kill confirms it.
+    const admin = kafka.admin();
+    await admin.connect();
+    const committed = async () => new Map((await admin.fetchOffsets({ groupId: groups.act, topics: [config.PROCESSED_TOPIC] }))[0]!.partitions.map((p) => [p.partition, Number(p.offset)]));
     let midBatchKills = 0;
-    for (let attempt = 0; attempt < 6 && midBatchKills === 0; attempt++) {
-      const before = actor.lines.filter((l) => l.written !== undefined).length;
-      await waitFor(() => actor.lines.filter((l) => l.written !== undefined).length > before, 120_000, () => actor.lastError);
-      await sleep(30 + attempt * 40);
+    for (let attempt = 0; attempt < 5 && midBatchKills === 0; attempt++) {
+      await waitFor(async () => uncommittedObjects(lakeObjects(config), await committed()).length > 0, 120_000, () => actor.lastError, 10);
       await actor.kill();
-      const uncommitted = uncommittedObjects(lakeRows(config), await committedOffsets(kafka, groups.act, config.PROCESSED_TOPIC));
-      if (uncommitted.length > 0) midBatchKills += 1;
+      if (uncommittedObjects(lakeObjects(config), await committed()).length > 0) midBatchKills += 1;
       actor = new Worker('act', env, actArgs);
     }
+    await admin.disconnect();
     await waitFor(() => lakeCount(config) >= N, 240_000, () => `lake has ${lakeCount(config)} of ${N}\n${actor.lastError}`, 2_000);
     await settled([scorer, actor]);
     await Promise.all([scorer.stop(), actor.stop()]);

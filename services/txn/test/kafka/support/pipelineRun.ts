@@ -99,10 +99,15 @@ export function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-/** Lake objects whose first offset is at or past the act group's committed offset: written by a batch that never committed. */
-export function uncommittedObjects(rows: { key: string }[], committed: Map<number, number>): string[] {
-  const keys = new Set(rows.map((r) => r.key));
-  return [...keys].filter((k) => {
+/** Keys of the lake's objects (relative to the lake prefix). */
+export function lakeObjects(c: TxnConfig): string[] {
+  const root = join(c.DATA_DIR, c.LAKE_BUCKET, c.LAKE_PREFIX);
+  return existsSync(root) ? (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.jsonl')) : [];
+}
+
+/** Lake objects whose first offset is at or past the act group's committed offset: written by a batch that has not committed. */
+export function uncommittedObjects(keys: string[], committed: Map<number, number>): string[] {
+  return keys.filter((k) => {
     const m = /-(\d+)-(\d{16})\.jsonl$/.exec(k);
     return m !== null && Number(m[2]) >= (committed.get(Number(m[1])) ?? -1);
   });
