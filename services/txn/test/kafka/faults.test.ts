@@ -28,14 +28,16 @@ describe('Kafka pipeline under faults (real broker)', () => {
     await createTopics(config);
     const scorer = new Worker('score', env, ['--group', groups.score]);
     const actor = new Worker('act', env, ['--group', groups.act]);
-    // Act: produce while the broker dies and comes back
-    const producing = produceTransactions(config, N);
+    // Act: half the input flows; the broker dies; the other half is produced while it is down (the
+    // producer retries) and it restarts
+    const first = await produceTransactions(config, N / 2, Date.parse('2026-11-20T12:00:00Z'));
     await waitFor(() => actor.sum('written') >= 3_000, 120_000, () => `act wrote ${actor.sum('written')}\n${actor.lastError}`);
     await killBroker(port!);
     const killedAt = actor.sum('written');
-    await sleep(1_500);
+    const second = produceTransactions(config, N / 2, Date.parse('2026-11-20T13:00:00Z'));
+    await sleep(2_000);
     await startBroker({ port: port! });
-    const ids = await producing;
+    const ids = [...first, ...(await second)];
     await waitFor(() => lakeCount(config) >= N, 240_000, () => `lake has ${lakeCount(config)} of ${N}\n${scorer.lastError}\n${actor.lastError}`, 2_000);
     await settled([scorer, actor]);
     await Promise.all([scorer.stop(), actor.stop()]);
