@@ -8,6 +8,8 @@ const swc = [
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
 ] as const;
 
+const ENVIRONMENT = `${process.cwd()}/scripts/jest/node-environment.cjs`;
+
 const project = (name: string, dir: string) => ({
   displayName: name,
   rootDir: dir,
@@ -15,7 +17,7 @@ const project = (name: string, dir: string) => ({
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc as unknown as [string, Record<string, unknown>] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testEnvironment: 'node',
+  testEnvironment: ENVIRONMENT,
 });
 
 const config: Config = {

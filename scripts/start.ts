@@ -8,6 +8,8 @@ import { ConfigError } from '@sfc/shared';
 import { loadTxnConfig } from '../services/txn/src/config.js';
 import { runEmbeddedPipeline } from '../services/txn/src/local/embeddedPipeline.js';
 import { progressBar } from './lib/progress.js';
+import { runReport } from '../services/rpt/src/local/runReport.js';
+import { formatSummary } from '../services/rpt/src/report/summarize.js';
 
 const { values } = parseArgs({
   options: {
@@ -76,5 +78,10 @@ if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s
   console.error('error: counts do not reconcile (produced + injected = scored + dead-lettered, lake rows = scored, alerts = blocks)');
   process.exit(1);
 }
+
+// The dashboard covers this run's simulated time span (plus whatever earlier runs left in the lake).
+const report = await runReport({ dataDir: config.DATA_DIR, window: { from: s.window.from, to: new Date(Math.max(Date.now(), s.window.to.getTime()) + 1000) } });
+console.log(`\nrpt: KPIs over the lake (DuckDB)\n${formatSummary(report.summary)}\n  dashboard     ${report.path}`);
+for (const r of report.report.results.rejected) console.log(`  skipped       ${r.object}: ${r.reason}`);
 // Kafka clients keep sockets open; the run is over.
 if (kafka) process.exit(0);

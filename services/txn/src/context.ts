@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MemoryTopics, createLogger, notifierFrom, objectStoreFrom, ConfigError, type EntityState, type FraudScorer, type Logger, type Topics } from '@sfc/shared';
-import { MemoryEntityState } from '@sfc/shared/adapters/MemoryEntityState.js';
+import { MemoryTopics, createLogger, ConfigError, type Logger, type Topics } from '@sfc/shared';
 import type { TxnConfig } from './config.js';
-import type { EntityProfile } from './features/profile.js';
-import { resolveModelDir } from './modelDir.js';
-import { OnnxFraudScorer } from './scoring/OnnxFraudScorer.js';
-import type { OutcomeRules } from './scoring/rules.js';
 import { TransactionSimulator } from './simulator/simulator.js';
-import type { ScoreDeps } from './pipeline/scoreBatch.js';
-import type { ActDeps } from './pipeline/actBatch.js';
 
 /** One in-process log per process: the embedded runtime's producer and consumers must share it. */
 let processTopics: MemoryTopics | undefined;
@@ -28,34 +19,6 @@ export async function topicsFrom(c: TxnConfig): Promise<Topics> {
   return kafkaTopicsFrom(c);
 }
 
-export async function entityStateFrom(c: TxnConfig): Promise<EntityState<EntityProfile>> {
-  if (c.ENTITY_STATE === 'memory') return new MemoryEntityState<EntityProfile>({ maxEntities: c.ENTITY_MAX, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400 });
-  if (!c.ENTITY_TABLE) throw new ConfigError('ENTITY_TABLE', 'is required when ENTITY_STATE=dynamodb');
-  const { DynamoEntityState } = await import('@sfc/shared/adapters/DynamoEntityState.js');
-  return new DynamoEntityState<EntityProfile>({ tableName: c.ENTITY_TABLE, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400, endpoint: c.AWS_ENDPOINT_URL || undefined });
-}
-
-/** Outcome thresholds: configured values, else the ones the model's report recommends. */
-export function rulesFrom(c: TxnConfig): OutcomeRules {
-  let recommended: OutcomeRules = { block: 900, review: 700 };
-  if (c.BLOCK_THRESHOLD === '' || c.REVIEW_THRESHOLD === '') {
-    const metrics = JSON.parse(readFileSync(join(resolveModelDir(c.FRAUD_MODEL_DIR), 'metrics.json'), 'utf8'));
-    recommended = metrics.recommended_rules as OutcomeRules;
-  }
-  const rules = { block: c.BLOCK_THRESHOLD === '' ? recommended.block : c.BLOCK_THRESHOLD, review: c.REVIEW_THRESHOLD === '' ? recommended.review : c.REVIEW_THRESHOLD };
-  if (rules.review > rules.block) throw new ConfigError('REVIEW_THRESHOLD', `(${rules.review}) must not exceed BLOCK_THRESHOLD (${rules.block})`);
-  return rules;
-}
-
-export async function scorerFrom(c: TxnConfig, rules: OutcomeRules): Promise<FraudScorer> {
-  if (c.FRAUD_SCORER === 'afd') {
-    if (!c.AFD_DETECTOR_ID) throw new ConfigError('AFD_DETECTOR_ID', 'is required when FRAUD_SCORER=afd');
-    const { AfdFraudScorer } = await import('./scoring/AfdFraudScorer.js');
-    return AfdFraudScorer.fromConfig(c);
-  }
-  return OnnxFraudScorer.load({ modelDir: resolveModelDir(c.FRAUD_MODEL_DIR), state: await entityStateFrom(c), explainFrom: rules.review });
-}
-
 export function simulatorFrom(c: TxnConfig): TransactionSimulator {
   const perDay = (c.PRODUCE_COUNT * 1440) / c.PRODUCE_INTERVAL_MINUTES;
   const customers = c.SIM_CUSTOMERS === '' ? Math.max(100, Math.ceil(perDay / 1.7)) : c.SIM_CUSTOMERS;
@@ -63,28 +26,3 @@ export function simulatorFrom(c: TxnConfig): TransactionSimulator {
 }
 
 export const txnLogger = (c: TxnConfig, component: string): Logger => createLogger(`txn.${component}`, { level: c.LOG_LEVEL });
-
-export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {
-  const rules = rulesFrom(c);
-  return {
-    scorer: await scorerFrom(c, rules),
-    producer: await topicsFrom(c),
-    topics: { processed: c.PROCESSED_TOPIC, dlq: c.DLQ_TOPIC },
-    rules,
-    maxRecordBytes: c.MAX_RECORD_BYTES,
-    logger: txnLogger(c, 'score'),
-  };
-}
-
-export async function actDepsFrom(c: TxnConfig): Promise<ActDeps> {
-  return {
-    store: await objectStoreFrom(c),
-    notifier: await notifierFrom(c),
-    producer: await topicsFrom(c),
-    lake: { bucket: c.LAKE_BUCKET, prefix: c.LAKE_PREFIX },
-    dlqTopic: c.DLQ_TOPIC,
-    // Scored records carry the original plus a decision: allow them more room than raw input.
-    maxRecordBytes: c.MAX_RECORD_BYTES * 2,
-    logger: txnLogger(c, 'act'),
-  };
-}

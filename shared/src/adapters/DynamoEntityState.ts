@@ -1,5 +1,6 @@
 import {
-  BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, type BatchGetItemCommandOutput, type BatchWriteItemCommandOutput, type AttributeValue, type KeysAndAttributes, type WriteRequest,
+  BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient,
+  type AttributeValue, type BatchGetItemCommandOutput, type BatchWriteItemCommandOutput, type KeysAndAttributes, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import type { EntityState } from '../ports/EntityState.js';
 import { AdapterError } from '../errors.js';

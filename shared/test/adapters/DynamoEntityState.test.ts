@@ -4,11 +4,10 @@ import {
 import { DynamoEntityState } from '../../src/adapters/DynamoEntityState.js';
 import { AdapterError } from '../../src/errors.js';
 import { entityStateContract, type FeatureState } from '../contracts/entityState.contract.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { startMoto, uniqueName, type Moto } from '../support/moto.js';
 
 let moto: Moto;
 let client: DynamoDBClient;
-let n = 0;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -21,7 +20,7 @@ afterAll(async () => {
 
 /** A new table shaped like the txn service's feature table: string key `entity_id`, TTL on `expires_at`. */
 async function freshTable(): Promise<string> {
-  const name = `features-${++n}`;
+  const name = uniqueName('features');
   await client.send(new CreateTableCommand({
     TableName: name, BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [{ AttributeName: 'entity_id', AttributeType: 'S' }],
@@ -77,7 +76,7 @@ describe('Class: DynamoEntityState', () => {
   });
 
   it('honours custom key, state and TTL attribute names', async () => {
-    const tableName = `custom-${++n}`;
+    const tableName = uniqueName('custom');
     await client.send(new CreateTableCommand({
       TableName: tableName, BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],

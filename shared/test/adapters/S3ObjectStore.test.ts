@@ -3,11 +3,10 @@ import { S3ObjectStore } from '../../src/adapters/S3ObjectStore.js';
 import { AdapterError } from '../../src/errors.js';
 import { sha256Hex } from '../../src/util/hash.js';
 import { objectStoreContract } from '../contracts/objectStore.contract.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { startMoto, uniqueName, type Moto } from '../support/moto.js';
 
 let moto: Moto;
 let store: S3ObjectStore;
-let n = 0;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -19,7 +18,7 @@ afterAll(async () => {
 });
 
 async function freshBucket(): Promise<string> {
-  const bucket = `sfc-test-${process.pid}-${++n}`;
+  const bucket = uniqueName('sfc-test');
   await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
   return bucket;
 }

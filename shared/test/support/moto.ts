@@ -15,6 +15,11 @@ export const MOTO_REQUIREMENTS = 'scripts/requirements-moto.txt';
 export const MOTO_INSTALL = `python3 -m pip install -r ${MOTO_REQUIREMENTS}`;
 const READY_TIMEOUT_MS = 30_000;
 
+/** A resource name no earlier run against the same (possibly long-lived) emulator has used. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /** Dummy credentials and region so the SDK never looks for real ones; set before any client is built. */
 export function useDummyAwsCredentials(): void {
   process.env.AWS_ACCESS_KEY_ID ??= 'testing';
@@ -41,7 +46,7 @@ function requireMoto(): void {
   if (probe.status === 0) return;
   const ci = join(REPO_ROOT, '.ci/needs-aws.sh');
   mkdirSync(dirname(ci), { recursive: true });
-  if (!existsSync(ci)) writeFileSync(ci, `#!/usr/bin/env bash\n# AWS adapter tests need the moto emulator (server mode).\nset -euo pipefail\n${MOTO_INSTALL}\n`);
+  if (!existsSync(ci)) writeFileSync(ci, `#!/usr/bin/env bash\n# AWS adapter tests run against the moto emulator in server mode.\nset -euo pipefail\ncd "$(dirname "$0")/.."\n${MOTO_INSTALL}\n`, { mode: 0o755 });
   const why = probe.error ? `python3 not found (${probe.error.message})` : probe.stderr.trim().split('\n').pop();
   throw new Error(`AWS adapter tests need moto in server mode, which is not usable here: ${why}. Install it with: ${MOTO_INSTALL}`);
 }

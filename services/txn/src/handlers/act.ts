@@ -1,6 +1,6 @@
 import { fromMskEvent, lazyHandler, type MskEvent } from '@sfc/shared';
 import { loadTxnConfig } from '../config.js';
-import { actDepsFrom } from '../context.js';
+import { actDepsFrom } from '../deps/actDeps.js';
 import { actBatch, type ActDeps, type ActSummary } from '../pipeline/actBatch.js';
 
 /** MSK batch from `processed_transactions` -> data lake objects, and an alert per block. */

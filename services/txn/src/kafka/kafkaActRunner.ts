@@ -1,7 +1,8 @@
 import { EventSourceRunner, type MskEvent } from '@sfc/shared';
 import { KafkaRecordSource } from '@sfc/shared/runtime/KafkaRecordSource.js';
 import type { TxnConfig } from '../config.js';
-import { actDepsFrom, txnLogger } from '../context.js';
+import { txnLogger } from '../context.js';
+import { actDepsFrom } from '../deps/actDeps.js';
 import { act } from '../handlers/act.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
 import { kafkaTopicsFrom } from './kafkaTopicsFrom.js';

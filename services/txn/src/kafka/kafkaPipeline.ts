@@ -36,6 +36,7 @@ export async function runKafkaPipeline(config: TxnConfig, o: EmbeddedRunOptions 
   const s: EmbeddedRunSummary = {
     produced: 0, injectedBad: 0, scored: 0, deadLettered: 0, outcomes: { approve: 0, review: 0, block: 0 },
     lakeRows: 0, lakeObjects: 0, alerts: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
+    window: { from: new Date(), to: new Date() },
   };
   const ttdf: number[] = [];
   const batch = o.batchSize ? { batchSize: o.batchSize } : {};
@@ -54,6 +55,7 @@ export async function runKafkaPipeline(config: TxnConfig, o: EmbeddedRunOptions 
     const windowMs = (o.tick / simulatorFrom(config).eventsPerDay) * 86_400_000;
     const ticks = Math.ceil(o.count / o.tick);
     const end = o.end ?? Date.now();
+    s.window = { from: new Date(end - ticks * windowMs), to: new Date(end) };
     for (let t = 0; t < ticks; t++) {
       const from = end - (ticks - t) * windowMs;
       const count = Math.min(o.tick, o.count - t * o.tick);

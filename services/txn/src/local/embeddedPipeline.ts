@@ -35,6 +35,8 @@ export interface EmbeddedRunSummary {
   alerts: number;
   ttdfMs: { p50: number; p95: number; p99: number };
   seconds: number;
+  /** Simulated time span the run's event times cover. */
+  window: { from: Date; to: Date };
 }
 
 /**
@@ -48,6 +50,7 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: EmbeddedRunOptio
   const summary: EmbeddedRunSummary = {
     produced: 0, injectedBad: 0, scored: 0, deadLettered: 0, outcomes: { approve: 0, review: 0, block: 0 },
     lakeRows: 0, lakeObjects: 0, alerts: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
+    window: { from: new Date(), to: new Date() },
   };
   const ttdf: number[] = [];
   const batchSize = o.batchSize ?? 500;
@@ -73,6 +76,7 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: EmbeddedRunOptio
   const windowMs = (o.tick / simulatorFrom(config).eventsPerDay) * 86_400_000;
   const ticks = Math.ceil(o.count / o.tick);
   const end = o.end ?? Date.now();
+  summary.window = { from: new Date(end - ticks * windowMs), to: new Date(end) };
   for (let t = 0; t < ticks; t++) {
     const count = Math.min(o.tick, o.count - t * o.tick);
     const from = end - (ticks - t) * windowMs;

@@ -17,7 +17,7 @@ export function deadLetter(
     original_bytes: record.value.byteLength,
     original_truncated: truncated,
     original_sha256: sha256Hex(record.value),
-    error,
+    error: { kind: error.kind, field: error.field, reason: error.reason },
     failed_at: now.toISOString(),
     stage,
   };

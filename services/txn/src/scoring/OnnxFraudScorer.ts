@@ -50,7 +50,8 @@ export class OnnxFraudScorer implements FraudScorer {
     if (transactions.length === 0) return { scores: [], modelVersion: this.modelVersion, modelTimeMs: 0 };
     const { rows, values } = await this.features.extract(transactions);
     const started = performance.now();
-    const output = await this.session.run({ features: new ort.Tensor('float32', values, [rows, FEATURE_COUNT]) });
+    // Fetch only the probabilities: the int64 label output is not needed.
+    const output = await this.session.run({ features: new ort.Tensor('float32', values, [rows, FEATURE_COUNT]) }, ['probabilities']);
     const probabilities = output.probabilities!.data as Float32Array;
     const modelTimeMs = performance.now() - started;
     const scores: FraudScore[] = new Array(rows);

@@ -1,0 +1,17 @@
+// npm run bench [-- txn|report|cs|kafka|all]: benchmarks that print their numbers (never pass/fail).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const which = process.argv[2] ?? 'txn';
+const all = ['txn', 'report', 'cs', 'kafka'];
+const names = which === 'all' ? all : [which];
+for (const name of names) {
+  const file = `scripts/bench/${name}.ts`;
+  if (!existsSync(file)) {
+    console.error(`no benchmark "${name}" (have: ${all.filter((n) => existsSync(`scripts/bench/${n}.ts`)).join(', ')}, all)`);
+    process.exit(2);
+  }
+  console.log(`\n=== bench: ${name} ===`);
+  const r = spawnSync('npx', ['tsx', file, ...process.argv.slice(3)], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what `npm start` (node) and `npm test` (test) need when it is missing, so that a fresh
+# clone needs no other step. Fast when everything is present. Usage: ensure-deps.sh node [test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ONNXRUNTIME_NODE_INSTALL=skip
+
+say() { printf '\033[2m[deps] %s\033[0m\n' "$*" >&2; }
+
+need_root() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "error: $1 is missing; install it (as root: $2) and run again" >&2
+    exit 1
+  fi
+}
+
+node_deps() {
+  # npm records the installed tree in node_modules/.package-lock.json; reinstall when the lock is newer.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing Node dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+apt_package() { # binary package
+  command -v "$1" >/dev/null 2>&1 && return
+  need_root "$1" "apt-get install -y $2"
+  say "installing $2 (apt-get)"
+  if [ ! -f /tmp/.sfc-apt-updated ]; then apt-get update -qq && touch /tmp/.sfc-apt-updated; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+python_tools() {
+  local reqs=(scripts/requirements-ci.txt scripts/requirements-moto.txt scripts/fraud/requirements.txt)
+  local stamp=node_modules/.sfc-python-deps
+  if [ -f "$stamp" ] && [ -z "$(find "${reqs[@]}" -newer "$stamp" 2>/dev/null)" ] \
+    && python3 -c 'import moto.server, cfnlint, lightgbm, onnxmltools' 2>/dev/null; then
+    return
+  fi
+  say "installing Python test tools (pip: cfn-lint, moto, LightGBM/ONNX for training tests)"
+  python3 -m pip install -q --disable-pip-version-check $(printf -- '-r %s ' "${reqs[@]}")
+  touch "$stamp"
+}
+
+for what in "$@"; do
+  case "$what" in
+    node) node_deps ;;
+    test)
+      python_tools
+      apt_package chromium chromium
+      apt_package qpdf qpdf
+      apt_package unzip unzip
+      ;;
+    *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
+  esac
+done

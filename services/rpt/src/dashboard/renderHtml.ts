@@ -1,0 +1,52 @@
+import type { KpiResults } from '../report/runKpis.js';
+import { drawDashboard } from './clientScript.js';
+import { STYLES } from './styles.js';
+
+/** Chart cards in display order: KPI id, title, and a one-line hint of how to read it. */
+const CARDS: [string, string, string][] = [
+  ['outcomes_per_minute', 'Outcomes per minute', 'approve / review / block, stacked'],
+  ['ttdf_percentiles', 'Time to detect fraud', 'p50 / p95 / p99 per minute, event time to decision'],
+  ['blocked_amount_per_hour', 'Blocked amount per hour', 'sum of transaction_amt of blocked transactions'],
+  ['score_distribution', 'Score distribution', 'risk score (0–1000) in bands of 50, by outcome'],
+  ['block_rate_by_category', 'Block rate by product category', 'blocked / all transactions'],
+  ['block_rate_by_state', 'Block rate by billing state', 'blocked / all transactions'],
+  ['documents_by_verdict', 'Documents by verdict', 'compliance scans in the window'],
+  ['entity_types', 'PII entity types found', 'entities detected across documents'],
+  ['quarantine_reasons', 'Quarantine reasons', 'why documents were quarantined'],
+];
+
+const TILES: [string, string][] = [
+  ['transactions', 'Transactions'], ['blocked', 'Blocked'], ['block_rate', 'Block rate'], ['blocked_amount', 'Blocked amount'],
+  ['reviewed', 'In review'], ['ttdf_p95', 'TTDF p95'], ['documents', 'Documents scanned'], ['skipped', 'Skipped records'],
+];
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** JSON safe inside a <script> element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
+/** One self-contained HTML file: the chart library and the data are inlined, nothing is fetched. */
+export function renderHtml(results: KpiResults, chartLibrary: string, generatedAt: Date): string {
+  const data = { ...results, generatedAt: generatedAt.toISOString() };
+  const table = (id: string, title: string, heads: string[]) => `<section class="card wide"><h2>${esc(title)}</h2>
+<table id="${id}"><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody></tbody></table></section>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Fraud &amp; compliance dashboard</title>
+<style>${STYLES}</style></head>
+<body>
+<header><h1>Fraud &amp; compliance</h1>
+<p class="muted"><span id="window"></span> · times in <span id="tz"></span> · generated <span id="generated"></span> · ${esc(results.engine)}</p></header>
+<section class="tiles">${TILES.map(([id, label]) => `<div class="tile${id === 'blocked' || id === 'blocked_amount' ? ' alert' : ''}" data-kpi="${id}"><div class="label">${esc(label)}</div><div class="value">–</div></div>`).join('')}</section>
+<main class="grid">
+${CARDS.map(([id, title, hint]) => `<section class="card" data-chart="${id}"><h2>${esc(title)}</h2><p class="hint">${esc(hint)}</p><div class="plot"><canvas></canvas><p class="nodata">No data in this window</p></div></section>`).join('\n')}
+${table('latest-blocked', 'Latest blocked transactions', ['Time', 'Event', 'Amount', 'Category', 'State', 'Score', 'Email (masked)'])}
+${table('rejected', 'Skipped lake data', ['Object', 'Reason', 'Records'])}
+</main>
+<script>${chartLibrary.replace(/<\/script/gi, '<\\/script')}</script>
+<script id="data" type="application/json">${scriptJson(data)}</script>
+<script>var __name = function (f) { return f; };
+(${drawDashboard.toString()})(JSON.parse(document.getElementById('data').textContent));</script>
+</body></html>
+`;
+}

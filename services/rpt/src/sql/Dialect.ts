@@ -1,0 +1,54 @@
+/**
+ * Everything that differs between DuckDB and Athena (Trino) SQL, in one place. KPI and validation
+ * SQL is written once against this interface; each engine passes its dialect.
+ */
+export interface Dialect {
+  name: 'duckdb' | 'athena';
+  /** ISO-8601 text (column or literal expression) to a UTC timestamp. */
+  isoToTimestamp(expr: string): string;
+  /** Timestamp to epoch milliseconds (a number the dashboard can plot). */
+  epochMs(expr: string): string;
+  /** Percentile `p` (0-1) of a numeric expression; Athena's is approximate (qdigest), DuckDB's exact. */
+  percentile(expr: string, p: number): string;
+  /** True when the whole string matches the (anchored) regular expression. */
+  regexMatches(expr: string, pattern: string): string;
+  /** Keeps the first character and the domain of an email: `j***@example.com`. */
+  maskEmail(expr: string): string;
+  /** Lake object the row came from. */
+  objectKey: string;
+  /** Length of a string in characters. */
+  length(expr: string): string;
+  /** Array of one field of each struct in an array column. */
+  arrayField(arrayExpr: string, field: string): string;
+}
+
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+export const duckDbDialect: Dialect = {
+  name: 'duckdb',
+  // The session runs in UTC, so the TIMESTAMPTZ -> TIMESTAMP cast keeps UTC wall time.
+  isoToTimestamp: (e) => `CAST(TRY_CAST(${e} AS TIMESTAMPTZ) AS TIMESTAMP)`,
+  epochMs: (e) => `epoch_ms(${e})`,
+  percentile: (e, p) => `quantile_cont(${e}, ${p})`,
+  regexMatches: (e, p) => `regexp_full_match(${e}, ${sqlString(p)})`,
+  // DuckDB (RE2) writes back-references as \1.
+  maskEmail: (e) => `regexp_replace(${e}, '^(.)[^@]*(@.*)$', '\\1***\\2')`,
+  objectKey: 'filename',
+  length: (e) => `length(${e})`,
+  arrayField: (a, f) => `list_transform(${a}, lambda e: e."${f}")`,
+};
+
+export const athenaDialect: Dialect = {
+  name: 'athena',
+  // try(): Trino may evaluate this before the validity filter; a bad value must not fail the query.
+  isoToTimestamp: (e) => `CAST(try(from_iso8601_timestamp(${e})) AS timestamp)`,
+  epochMs: (e) => `CAST(to_unixtime(${e}) * 1000 AS bigint)`,
+  percentile: (e, p) => `approx_percentile(${e}, ${p})`,
+  regexMatches: (e, p) => `regexp_like(${e}, ${sqlString(p)})`,
+  // Trino (Java regex) writes back-references as $1.
+  maskEmail: (e) => `regexp_replace(${e}, '^(.)[^@]*(@.*)$', '$1***$2')`,
+  objectKey: '"$path"',
+  length: (e) => `length(${e})`,
+  // Trino's UNNEST would spread row fields into columns, so project the field first.
+  arrayField: (a, f) => `transform(${a}, e -> e."${f}")`,
+};

@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsObjectStore } from '@sfc/shared';
+import { DuckDbSqlEngine } from '../../src/adapters/DuckDbSqlEngine.js';
+import { runKpis } from '../../src/report/runKpis.js';
+import { MALFORMED } from '../../src/sql/validation.js';
+import { writeLake } from '../support/writeLake.js';
+
+// Parallel floating-point sums may differ in the last bits from run to run.
+const rounded = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' ? Math.round(x * 1e6) / 1e6 : x)));
+
+const start = new Date('2026-04-01T10:00:00Z');
+const window = { from: start, to: new Date(start.getTime() + 2 * 3_600_000) };
+
+describe('DuckDbSqlEngine: Parquet cache per partition folder', () => {
+  it('reuses cached folders, recomputes a folder whose objects changed, and forgets what was deleted', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'rpt-cache-'));
+    const store = new FsObjectStore(dir);
+    const { keys } = await writeLake(store, 'lake', { transactions: 3000, findings: 10, start, spanMinutes: 100, rowsPerObject: 500 });
+    const cacheDir = join(dir, 'cache');
+    const run = async () => {
+      const engine = await DuckDbSqlEngine.create({ lakeDir: join(dir, 'lake'), cacheDir });
+      try { return await runKpis(engine, window); } finally { await engine.close(); }
+    };
+    const uncached = await DuckDbSqlEngine.create({ lakeDir: join(dir, 'lake') });
+    const direct = await runKpis(uncached, window);
+    await uncached.close();
+
+    // Act + Assess: first run fills the cache with the same results as reading the JSON directly
+    const first = await run();
+    expect(rounded(first.kpis)).toEqual(rounded(direct.kpis));
+    const cached = (await readdir(join(cacheDir, 'transactions'))).sort();
+    const folders = new Set(keys.filter((k) => k.startsWith('processed/')).map((k) => k.slice(0, k.lastIndexOf('/'))));
+    expect(cached).toHaveLength(folders.size);
+    expect(folders.size).toBeGreaterThan(1);
+    const stamps = async () => Promise.all(cached.map(async (c) => (await stat(join(cacheDir, 'transactions', c)).catch(() => null))?.mtimeMs));
+    const before = await stamps();
+
+    // second run reads the cache without rewriting it
+    expect(rounded((await run()).kpis)).toEqual(rounded(first.kpis));
+    expect(await stamps()).toEqual(before);
+
+    // a rewritten (now truncated) object is recomputed and reported; a deleted one disappears
+    // both in the first folder; the other folders must stay cached as they are
+    const [changed, deleted] = keys.filter((k) => k.startsWith(`${[...folders].sort()[0]}/`));
+    const body = new TextDecoder().decode((await store.get('lake', changed!))!);
+    await store.put('lake', changed!, body.slice(0, body.length - 30));
+    await store.delete('lake', deleted!);
+    const third = await run();
+    expect(third.rejected).toEqual([{ object: changed, reason: MALFORMED, records: 1 }]);
+    expect(third.kpis.totals![0]!.transactions).toBe(3000 - 1000);
+    const after = (await readdir(join(cacheDir, 'transactions'))).sort();
+    expect(after).toHaveLength(cached.length);
+    expect(after.filter((c) => !cached.includes(c))).toHaveLength(1);
+  });
+});

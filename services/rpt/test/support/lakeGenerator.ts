@@ -1,0 +1,91 @@
+import {
+  ComplianceFindingSchema, OUTCOMES, PRODUCT_CATEGORIES, ScoredTransactionSchema, VERDICTS,
+  type ComplianceFinding, type ScoredTransaction,
+} from '@sfc/shared';
+
+/** Small seeded PRNG (mulberry32) so fixtures are reproducible run to run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STATES = ['CA', 'NY', 'TX', 'FL', 'WA', 'IL', 'OH', 'GA', 'PA', 'AZ'];
+const FIRST = ['Jane', 'John', 'Maria', 'Wei', 'Aisha', 'Carlos', 'Olga', 'Sam'];
+const LAST = ['Doe', 'Smith', 'Garcia', 'Chen', 'Khan', 'Lopez', 'Ivanova', 'Lee'];
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+
+/** A valid ScoredTransaction at `time`; the outcome follows the score like the scorer's rules do. */
+export function makeTransaction(r: () => number, i: number, time: Date): ScoredTransaction {
+  const score = Math.floor(r() ** 3 * 1000);
+  const outcome = score >= 900 ? 'block' : score >= 700 ? 'review' : 'approve';
+  const first = pick(r, FIRST);
+  const last = pick(r, LAST);
+  return {
+    event_id: `evt-${i}`,
+    entity_id: `ent-${i % 5000}`,
+    event_time: time.toISOString(),
+    transaction_amt: Math.round((1 + r() * 2000) * 100) / 100,
+    transaction_currency: 'usd',
+    product_category: pick(r, PRODUCT_CATEGORIES),
+    card_bin: 400000 + (i % 99999),
+    customer_name: `${first} ${last}`,
+    customer_job: 'Engineer',
+    email_address: `${first.toLowerCase()}.${last.toLowerCase()}${i % 97}@example.com`,
+    phone: `555-01${String(i % 100).padStart(2, '0')}`,
+    ip_address: `10.${i % 256}.${(i >> 8) % 256}.${(i >> 16) % 256}`,
+    user_agent: 'Mozilla/5.0',
+    billing_street: `${i % 999} Main St`,
+    billing_city: 'Springfield',
+    billing_state: pick(r, STATES),
+    billing_zip: String(10000 + (i % 89999)),
+    billing_latitude: 30 + r() * 15,
+    billing_longitude: -120 + r() * 40,
+    fd: {
+      outcome: outcome as (typeof OUTCOMES)[number],
+      score,
+      model_version: 'xgb-1',
+      reasons: outcome === 'approve' ? [] : ['high_amount'],
+      ttdf_ms: Math.round(20 + r() ** 2 * 900),
+      proc_time_ms: Math.round(r() * 50 * 100) / 100,
+      model_time_ms: Math.round(r() * 10 * 100) / 100,
+    },
+  };
+}
+
+/** A valid ComplianceFinding; quarantined documents carry a reason. */
+export function makeFinding(r: () => number, i: number, time: Date): ComplianceFinding {
+  const verdict = pick(r, VERDICTS);
+  const types = ['EMAIL_ADDRESS', 'PERSON', 'US_SSN', 'PHONE_NUMBER', 'CREDIT_CARD'];
+  const entities = verdict === 'pii'
+    ? Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => ({
+      type: pick(r, types), page: 1, start: k * 10, end: k * 10 + 8, score: 0.9, recognizer: 'pattern', masked: '********',
+    }))
+    : [];
+  const counts: Record<string, number> = {};
+  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  const sha = (BigInt(i) * 2654435761n).toString(16).padStart(64, '0').slice(-64);
+  return {
+    source: { bucket: 'uploads', key: `loan-${i}.pdf` },
+    destination: verdict === 'quarantine' ? { bucket: 'quarantine', key: `loan-${i}.pdf` } : { bucket: verdict, key: `loan-${i}.pdf` },
+    sha256: sha,
+    bytes: 10000 + i,
+    pages: 2,
+    verdict,
+    quarantine_reason: verdict === 'quarantine' ? pick(r, ['encrypted_pdf', 'no_text_layer', 'too_large']) : null,
+    entities,
+    counts,
+    model_version: 'ner-1',
+    timings_ms: { download: 1, extract: 5, detect: 20, route: 1, total: 27 },
+    scanned_at: time.toISOString(),
+  };
+}
+
+/** Validates with the shared schemas so fixtures can never drift from the contract. */
+export const assertValidTransaction = (t: ScoredTransaction) => ScoredTransactionSchema.parse(t);
+export const assertValidFinding = (f: ComplianceFinding) => ComplianceFindingSchema.parse(f);

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, FsObjectStore, MemoryTopics, OutboxNotifier, type ScoredTransaction } from '@sfc/shared';
+import { actBatch, type ActDeps } from '../src/pipeline/actBatch.js';
+import { recordOf } from './support/records.js';
+import { validTransaction } from '../../../shared/test/fixtures/transaction.js';
+
+const scored = (i: number, outcome: 'approve' | 'review' | 'block', hour: number): ScoredTransaction => ({
+  ...validTransaction({ event_id: `evt-${i}`, event_time: `2026-11-25T${String(hour).padStart(2, '0')}:30:00.000Z` }),
+  fd: { outcome, score: outcome === 'block' ? 950 : 100, model_version: 'm', reasons: ['new device'], ttdf_ms: 5, proc_time_ms: 0.1, model_time_ms: 0.01 },
+});
+
+function setup(): { deps: ActDeps; dir: string; topics: MemoryTopics } {
+  const dir = mkdtempSync(join(tmpdir(), 'act-'));
+  const topics = new MemoryTopics(1);
+  return {
+    dir, topics,
+    deps: {
+      store: new FsObjectStore(dir), notifier: new OutboxNotifier(join(dir, 'outbox'), 'alerts', null), producer: topics,
+      lake: { bucket: 'lake', prefix: 'processed' }, dlqTopic: 'dlq', maxRecordBytes: 65_536, logger: createLogger('t', { level: 'silent' }),
+    },
+  };
+}
+
+describe('Pipeline: actBatch', () => {
+  const batch = [scored(1, 'approve', 10), scored(2, 'block', 10), scored(3, 'review', 11), scored(4, 'block', 11)]
+    .map((s, i) => recordOf(s, 100 + i, 'processed_transactions', 2));
+
+  it('writes the batch to hourly lake partitions and alerts on each block, PII masked', async () => {
+    // Prepare
+    const { deps, dir } = setup();
+    // Act
+    const summary = await actBatch(batch, deps);
+    // Assess
+    expect(summary).toMatchObject({ received: 4, written: 4, alerts: 2, deadLettered: 0 });
+    const keys = await deps.store.list('lake');
+    expect(keys).toEqual([
+      'processed/dt=2026-11-25/hour=10/processed_transactions-2-0000000000000100.jsonl',
+      'processed/dt=2026-11-25/hour=11/processed_transactions-2-0000000000000102.jsonl',
+    ]);
+    const alerts = readFileSync(join(dir, 'outbox', 'alerts.jsonl'), 'utf8').trim().split('\n');
+    expect(alerts).toHaveLength(2);
+    expect(alerts.join()).not.toContain('jane.doe@example.com');
+    expect(alerts.join()).not.toContain('Jane Doe');
+    expect(JSON.parse(alerts[0]!).body).toMatchObject({ event_id: 'evt-2', outcome: 'block', reasons: ['new device'], email: 'j***@example.com' });
+  });
+
+  it('overwrites instead of duplicating when the same batch is retried', async () => {
+    const { deps } = setup();
+    await actBatch(batch, deps);
+    await actBatch(batch, deps);
+    const keys = await deps.store.list('lake');
+    const rows = (await Promise.all(keys.map(async (k) => Buffer.from((await deps.store.get('lake', k))!).toString().trim().split('\n')))).flat();
+    expect(rows).toHaveLength(4);
+  });
+
+  it('dead-letters a record that is not a ScoredTransaction and writes the rest', async () => {
+    const { deps, topics } = setup();
+    const summary = await actBatch([...batch, recordOf({ event_id: 'x' }, 200, 'processed_transactions', 2)], deps);
+    expect(summary).toMatchObject({ written: 4, deadLettered: 1 });
+    expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
+  });
+});
