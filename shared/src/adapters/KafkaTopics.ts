@@ -1,4 +1,4 @@
-import { Kafka, CompressionTypes, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
+import { Kafka, CompressionTypes, Partitioners, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
 import type { OutgoingMessage, Topics } from '../ports/Topics.js';
 import { AdapterError } from '../errors.js';
 import { kafkaRetry, toKafkaMessages } from './KafkaMessages.js';
@@ -26,7 +26,7 @@ export class KafkaTopics implements Topics {
 
   private async connected(): Promise<Producer> {
     this.connecting ??= (async () => {
-      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await p.connect();
       this.producer = p;
       return p;

@@ -1,4 +1,4 @@
-import { CompressionTypes, type Kafka, type Producer, type Transaction } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer, type Transaction } from 'kafkajs';
 import type { OutgoingMessage, TopicProducer } from '../ports/Topics.js';
 import { AdapterError } from '../errors.js';
 import { toKafkaMessages } from './KafkaMessages.js';
@@ -75,7 +75,7 @@ export class KafkaTransactions implements TopicProducer {
   private async current(): Promise<Transaction> {
     if (this.txn) return this.txn;
     if (!this.producer) {
-      const p = this.o.kafka.producer({ transactionalId: this.o.transactionalId, idempotent: true, maxInFlightRequests: 1, transactionTimeout: this.o.transactionTimeoutMs ?? 15_000, allowAutoTopicCreation: false });
+      const p = this.o.kafka.producer({ transactionalId: this.o.transactionalId, idempotent: true, maxInFlightRequests: 1, transactionTimeout: this.o.transactionTimeoutMs ?? 15_000, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await p.connect();
       this.producer = p;
     }
