@@ -1,5 +1,7 @@
 // One event-source worker over Kafka, as one Lambda function behind its MSK event source mapping:
 //   tsx scripts/kafka/worker.ts score|act [--group G] [--instance I] [--batch-size N] [--window-ms W]
+// Fault injection for tests: --crash-before-commit K kills the process (SIGKILL) after the K-th batch's
+// handler returned and before its offsets commit (for score: with its transaction open).
 // Configuration (brokers, topics, buckets) comes from the environment like the handlers'. Prints one
 // JSON line per handled batch on stdout; SIGTERM stops after the batch in hand.
 import { parseArgs } from 'node:util';
@@ -10,7 +12,7 @@ import type { KafkaRunnerOptions } from '../../services/txn/src/kafka/runnerOpti
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { group: { type: 'string' }, instance: { type: 'string' }, 'batch-size': { type: 'string' }, 'window-ms': { type: 'string' } },
+  options: { group: { type: 'string' }, instance: { type: 'string' }, 'batch-size': { type: 'string' }, 'window-ms': { type: 'string' }, 'crash-before-commit': { type: 'string' } },
 });
 const role = positionals[0];
 if (role !== 'score' && role !== 'act') {
@@ -30,6 +32,15 @@ const onAssign = (partitions: number[]) => print({ assigned: partitions });
 const worker = role === 'score'
   ? await kafkaScoreRunner(config, options, { onBatch: (r) => print(r), onAssign })
   : await kafkaActRunner(config, options, { onBatch: ({ objects, ...r }) => print(r, { objects: objects.length }), onAssign });
+if (values['crash-before-commit']) {
+  const at = Number(values['crash-before-commit']);
+  const commit = worker.source.commit.bind(worker.source);
+  let batches = 0;
+  worker.source.commit = async (records) => {
+    if (++batches === at) process.kill(process.pid, 'SIGKILL');
+    return commit(records);
+  };
+}
 print({ started: true, pid: process.pid });
 let stopping = false;
 const stop = async () => {

@@ -50,7 +50,7 @@ export class KafkaRecordSource implements RecordSource {
   private crashed: Error | undefined;
 
   constructor(private readonly o: KafkaRecordSourceOptions) {
-    this.consumer = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, allowAutoTopicCreation: false });
+    this.consumer = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, allowAutoTopicCreation: false });
     // kafkajs restarts the consumer after retriable failures (a broker restart); anything else ends polling.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;

@@ -1,5 +1,5 @@
 import { killBroker, startBroker } from '../../../../scripts/kafka/broker.js';
-import { alertIds, createTopics, duplicates, lakeObjects, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
+import { alertIds, countRecords, createTopics, duplicates, lakeObjects, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
 import { testKafka } from './support/kafka.js';
 import { managedBrokerPort } from './support/testBroker.js';
 import { Worker, settled, waitFor } from './support/workers.js';
@@ -76,6 +76,32 @@ describe('Kafka pipeline under faults (real broker)', () => {
     await Promise.all([scorer.stop(), actor.stop()]);
     // Assess
     expect(midBatchKills).toBe(1);
+    expectExactlyOnce(config, ids);
+  }, 420_000);
+
+  it('kill -9 of the scorer between producing and committing its transaction, and a restart: aborted output never reaches the lake', async () => {
+    // Prepare
+    const { env, config, groups } = pipelineEnv(3);
+    await createTopics(config);
+    const scoreArgs = ['--group', groups.score, '--instance', '0'];
+    const actor = new Worker('act', env, ['--group', groups.act]);
+    const ids = await produceTransactions(config, N);
+    // Act: the scorer dies (SIGKILL) with its 3rd batch produced but not committed; its successor
+    // (same transactional id) dies the same way at its 2nd batch; the third one runs to the end.
+    for (const crashAt of ['3', '2']) {
+      const crashing = new Worker('score', env, [...scoreArgs, '--crash-before-commit', crashAt]);
+      await crashing.exited;
+    }
+    const scorer = new Worker('score', env, scoreArgs);
+    await waitFor(() => lakeCount(config) >= N, 240_000, () => `lake has ${lakeCount(config)} of ${N}\n${scorer.lastError}\n${actor.lastError}`, 2_000);
+    await settled([scorer, actor]);
+    await Promise.all([scorer.stop(), actor.stop()]);
+    const everything = await countRecords(config.PROCESSED_TOPIC, true);
+    const committed = await countRecords(config.PROCESSED_TOPIC, false);
+    // Assess: the crashed attempts left aborted scored records in the log ...
+    expect(committed).toBe(N);
+    expect(everything).toBeGreaterThan(N);
+    // ... and none of them reached the lake
     expectExactlyOnce(config, ids);
   }, 420_000);
 });

@@ -112,3 +112,16 @@ export function uncommittedObjects(keys: string[], committed: Map<number, number
     return m !== null && Number(m[2]) >= (committed.get(Number(m[1])) ?? -1);
   });
 }
+
+/** Records in a topic as a consumer sees them: committed only (read_committed) or also aborted ones. */
+export async function countRecords(topic: string, readUncommitted: boolean, quietMs = 3_000): Promise<number> {
+  const consumer = testKafka().consumer({ groupId: unique('counter'), readUncommitted });
+  let n = 0;
+  let last = Date.now();
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachBatch: async ({ batch }) => void ((n += batch.messages.length), (last = Date.now())) });
+  while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 100));
+  await consumer.disconnect();
+  return n;
+}
