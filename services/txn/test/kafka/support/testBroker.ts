@@ -1,6 +1,3 @@
 /** The port of the broker the global setup started for this run; undefined when KAFKA_BROKERS was given. */
 export const managedBrokerPort = (): number | undefined =>
   process.env.SFC_TEST_KAFKA_PORT ? Number(process.env.SFC_TEST_KAFKA_PORT) : undefined;
-
-/** Port of the broker jest starts when KAFKA_BROKERS is not set (globalSetup.mjs), beside a dev broker on 9092. */
-export const TEST_KAFKA_PORT = 19092;
