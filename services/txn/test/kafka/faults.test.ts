@@ -1,5 +1,5 @@
 import { killBroker, startBroker } from '../../../../scripts/kafka/broker.js';
-import { alertIds, countRecords, createTopics, duplicates, lakeObjects, lakeRows, pipelineEnv, produceTransactions, readDlq, uncommittedObjects } from './support/pipelineRun.js';
+import { alertIds, countRecords, createTopics, duplicates, lakeObjects, lakeRows, pipelineEnv, produceTransactions, readDlq, removeRunData, uncommittedObjects } from './support/pipelineRun.js';
 import { testKafka } from './support/kafka.js';
 import { managedBrokerPort } from './support/testBroker.js';
 import { Worker, settled, waitFor } from './support/workers.js';
@@ -45,6 +45,7 @@ describe('Kafka pipeline under faults (real broker)', () => {
     expect(killedAt).toBeLessThan(N);
     expectExactlyOnce(config, ids);
     expect(await readDlq(config, 0, 2_000)).toEqual([]);
+    removeRunData(config);
   }, 420_000);
 
   it('kill -9 of the act consumer in the middle of a batch and a restart: still exactly once, nothing missing', async () => {
@@ -77,6 +78,7 @@ describe('Kafka pipeline under faults (real broker)', () => {
     // Assess
     expect(midBatchKills).toBe(1);
     expectExactlyOnce(config, ids);
+    removeRunData(config);
   }, 420_000);
 
   it('kill -9 of the scorer between producing and committing its transaction, and a restart: aborted output never reaches the lake', async () => {
@@ -103,5 +105,6 @@ describe('Kafka pipeline under faults (real broker)', () => {
     expect(everything).toBeGreaterThan(N);
     // ... and none of them reached the lake
     expectExactlyOnce(config, ids);
+    removeRunData(config);
   }, 420_000);
 });

@@ -1,6 +1,6 @@
 import { badRecords } from '../../src/local/badRecords.js';
 import { simulatorFrom } from '../../src/context.js';
-import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceMessages, produceTransactions, readDlq, sha256Of } from './support/pipelineRun.js';
+import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceMessages, produceTransactions, readDlq, removeRunData, sha256Of } from './support/pipelineRun.js';
 import { expectedDlqError } from './support/expectations.js';
 import { Worker, waitFor } from './support/workers.js';
 
@@ -44,5 +44,6 @@ describe('Kafka pipeline: produce -> score -> act over a real broker, one proces
       expect(d.source.topic).toBe(config.TRANSACTIONS_TOPIC);
     }
     expect(scorer.sum('deadLettered')).toBe(bad.length);
+    removeRunData(config);
   }, 400_000);
 });

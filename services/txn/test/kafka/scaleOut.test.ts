@@ -1,4 +1,4 @@
-import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceTransactions } from './support/pipelineRun.js';
+import { alertIds, createTopics, duplicates, lakeRows, pipelineEnv, produceTransactions, removeRunData } from './support/pipelineRun.js';
 import { Worker, settled, waitFor } from './support/workers.js';
 
 const N = 30_000;
@@ -26,5 +26,6 @@ describe('Kafka pipeline scale-out (real broker)', () => {
     expect(duplicates(rows.map((r) => r.event_id))).toEqual([]);
     expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(ids));
     expect(alertIds(config).sort()).toEqual(rows.filter((r) => r.outcome === 'block').map((r) => r.event_id).sort());
+    removeRunData(config);
   }, 420_000);
 });

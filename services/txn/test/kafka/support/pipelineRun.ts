@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DlqRecordSchema, sha256Hex, type DlqRecord, type OutgoingMessage } from '@sfc/shared';
@@ -23,6 +23,9 @@ export function pipelineEnv(partitions = 3): { env: NodeJS.ProcessEnv; config: T
   };
   return { env, config: loadTxnConfig(env), groups: { score: `${id}-score`, act: `${id}-act` } };
 }
+
+/** Removes a run's data directory (called after a test's assertions, so a failed run keeps its data). */
+export const removeRunData = (c: TxnConfig) => rmSync(c.DATA_DIR, { recursive: true, force: true });
 
 export async function createTopics(c: TxnConfig): Promise<void> {
   const topics = testTopics();
