@@ -13,6 +13,8 @@ export interface KafkaRecordSourceOptions {
   topic: string;
   /** Commits a handled batch's offsets; default the group's offset commit (exactly-once `score` commits them in its transaction). */
   commit?: (offsets: PartitionOffset[]) => Promise<void>;
+  /** Undoes a handled batch that will not be committed because its partitions moved (exactly-once `score` aborts its transaction). */
+  abandon?: () => Promise<void>;
   /** Called with this member's partitions of the topic after each group join (rebalance). */
   onAssign?: (partitions: number[]) => void;
   /** How long an empty poll waits for the first record before answering [] (a window starts at the first record). */
@@ -32,6 +34,13 @@ interface Parked {
 
 // A member that lost its partitions must not commit for them; their next owner re-reads them.
 const REVOKED = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+/** Whether a kafkajs error (or one it wraps, e.g. after its retries ran out) says this member lost its partitions. */
+function lostPartitions(err: unknown): boolean {
+  for (let e = err as { type?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (REVOKED.has(e.type ?? '')) return true;
+  }
+  return false;
+}
 const tp = (topic: string, partition: number) => `${topic}-${partition}`;
 
 /**
@@ -89,13 +98,13 @@ export class KafkaRecordSource implements RecordSource {
     const last = new Map<string, TopicRecord>();
     for (const r of records) last.set(tp(r.topic, r.partition), r);
     const offsets = [...last.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: String(BigInt(r.offset) + 1n) }));
+    const revoked = () => [...last.keys()].some((key) => this.inFlight.get(key)?.revoked);
+    if (revoked()) return this.drop(records);
     try {
       await (this.o.commit ? this.o.commit(offsets) : this.consumer.commitOffsets(offsets));
     } catch (err) {
-      if (!REVOKED.has((err as { type?: string }).type ?? '')) throw err;
-      this.o.logger?.warn('partitions revoked before commit; their next owner re-reads the batch', { group: this.o.groupId });
-      for (const r of records) this.release(tp(r.topic, r.partition), undefined);
-      return;
+      if (!lostPartitions(err) && !revoked()) throw err;
+      return this.drop(records);
     }
     for (const [key, r] of last) this.committed.set(key, BigInt(r.offset) + 1n);
     for (const r of records) this.release(tp(r.topic, r.partition), r.offset);
@@ -111,6 +120,13 @@ export class KafkaRecordSource implements RecordSource {
     for (const p of this.parked) [p.revoked, p.waiting, p.inFlight] = [true, [], 0];
     for (const p of this.parked) p.wake();
     await this.consumer.disconnect();
+  }
+
+  /** Lets go of a batch whose partitions this member lost: not committed, so their next owner reads it again. */
+  private async drop(records: TopicRecord[]): Promise<void> {
+    this.o.logger?.warn('partitions revoked before commit; their next owner re-reads the batch', { group: this.o.groupId, records: records.length });
+    await this.o.abandon?.();
+    for (const r of records) this.release(tp(r.topic, r.partition), undefined);
   }
 
   private take(out: TopicRecord[], max: number): void {
@@ -152,7 +168,7 @@ export class KafkaRecordSource implements RecordSource {
           wake = () => (clearTimeout(t), r());
         });
         if (!isRunning() || isStale()) [p.revoked, p.waiting] = [true, []];
-        else await heartbeat().catch(() => ([p.revoked, p.waiting] = [true, []]));
+        else await heartbeat().catch((err: unknown) => void (lostPartitions(err) && ([p.revoked, p.waiting] = [true, []])));
       }
     } finally {
       this.parked.splice(this.parked.indexOf(p), 1);

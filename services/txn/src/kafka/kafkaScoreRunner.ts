@@ -26,7 +26,7 @@ export async function kafkaScoreRunner(c: TxnConfig, options: Partial<KafkaRunne
   const txns = new KafkaTransactions({ kafka, transactionalId: `${o.groupId}-${o.instance}` });
   const deps = { ...(await scoreDepsFrom(c)), producer: txns };
   const logger = txnLogger(c, 'score.runner');
-  const source = new KafkaRecordSource({ kafka, groupId: o.groupId, topic: c.TRANSACTIONS_TOPIC, commit: (offsets) => txns.commitOffsets(o.groupId, offsets), onAssign: hooks.onAssign, logger });
+  const source = new KafkaRecordSource({ kafka, groupId: o.groupId, topic: c.TRANSACTIONS_TOPIC, commit: (offsets) => txns.commitOffsets(o.groupId, offsets), abandon: () => txns.abort(), onAssign: hooks.onAssign, logger });
   const handler = async (event: MskEvent) => {
     try {
       const summary = await score(deps, event);
