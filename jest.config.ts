@@ -23,7 +23,14 @@ const project = (name: string, dir: string) => ({
 const config: Config = {
   projects: [
     project('shared', '<rootDir>/shared'),
-    project('txn', '<rootDir>/services/txn'),
+    { ...project('txn', '<rootDir>/services/txn'), testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/kafka/'] },
+    // Integration tests against a real Kafka broker: KAFKA_BROKERS, else one the global setup starts.
+    {
+      ...project('kafka', '<rootDir>/services/txn'),
+      testMatch: ['<rootDir>/test/kafka/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/kafka/support/globalSetup.mjs',
+      globalTeardown: '<rootDir>/test/kafka/support/globalTeardown.mjs',
+    },
     project('cs', '<rootDir>/services/cs'),
     project('rpt', '<rootDir>/services/rpt'),
   ],

@@ -1,6 +1,7 @@
 // npm start: the whole system in one process on embedded defaults (in-process topics, buckets under
 // DATA_DIR, alerts in an outbox). Flags: --count N (transactions, default 10000), --bad N (malformed
-// records to inject), --tick N (transactions per produce run).
+// records to inject), --tick N (transactions per produce run), --kafka (real topics: KAFKA_BROKERS, else
+// the local broker of `npm run kafka:start`, started if needed; also chosen when KAFKA_BROKERS is set).
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { ConfigError } from '@sfc/shared';
@@ -17,11 +18,12 @@ const { values } = parseArgs({
     tick: { type: 'string', default: '500' },
     bad: { type: 'string', default: '0' },
     customers: { type: 'string', default: '1000' },
+    kafka: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm start [-- --count 10000 --tick 500 --bad 0 --customers 1000]');
+  console.log('usage: npm start [-- --count 10000 --tick 500 --bad 0 --customers 1000 --kafka]');
   process.exit(0);
 }
 const int = (name: string, v: string | undefined) => {
@@ -40,6 +42,14 @@ const bad = int('bad', values.bad);
 process.env.SIM_CUSTOMERS ??= String(Math.max(1, int('customers', values.customers)));
 // Handlers read their configuration from the environment, as in Lambda; quiet per-batch logs.
 process.env.LOG_LEVEL ??= 'warn';
+const kafka = values.kafka || Boolean(process.env.KAFKA_BROKERS);
+if (kafka) {
+  process.env.TOPICS = 'kafka';
+  if (!process.env.KAFKA_BROKERS) {
+    const { startBroker } = await import('./kafka/broker.js');
+    process.env.KAFKA_BROKERS = (await startBroker({ log: (l) => console.log(l) })).brokers;
+  }
+}
 let config;
 try {
   config = loadTxnConfig();
@@ -52,11 +62,12 @@ try {
 }
 
 const bar = progressBar('transactions');
-const s = await runEmbeddedPipeline(config, { count, tick, bad, onProgress: bar.update });
+const run = kafka ? (await import('../services/txn/src/kafka/kafkaPipeline.js')).runKafkaPipeline : runEmbeddedPipeline;
+const s = await run(config, { count, tick, bad, onProgress: bar.update });
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const dataDir = resolve(config.DATA_DIR);
 console.log(`
-txn: ${s.produced.toLocaleString('en-US')} produced${s.injectedBad ? ` + ${s.injectedBad} malformed injected` : ''} in ${s.seconds.toFixed(1)} s (${Math.round(s.produced / s.seconds).toLocaleString('en-US')}/s)
+txn${kafka ? ` over Kafka (${config.KAFKA_BROKERS})` : ''}: ${s.produced.toLocaleString('en-US')} produced${s.injectedBad ? ` + ${s.injectedBad} malformed injected` : ''} in ${s.seconds.toFixed(1)} s (${Math.round(s.produced / s.seconds).toLocaleString('en-US')}/s)
   scored        ${s.scored.toLocaleString('en-US')}   approve ${s.outcomes.approve.toLocaleString('en-US')}   review ${s.outcomes.review}   block ${s.outcomes.block}
   dead-lettered ${s.deadLettered}
   alerts sent   ${s.alerts}
@@ -80,3 +91,5 @@ console.log(`\ncs: ${scan.scanned} documents scanned${scan.seeded ? ` (${scan.se
 const report = await runReport({ dataDir: config.DATA_DIR, window: { from: s.window.from, to: new Date(Math.max(Date.now(), s.window.to.getTime()) + 1000) } });
 console.log(`\nrpt: KPIs over the lake (DuckDB)\n${formatSummary(report.summary)}\n  dashboard     ${report.path}`);
 for (const r of report.report.results.rejected) console.log(`  skipped       ${r.object}: ${r.reason}`);
+// Kafka clients keep sockets open; the run is over.
+if (kafka) process.exit(0);

@@ -1,6 +1,7 @@
-import { Kafka, CompressionTypes, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
+import { Kafka, CompressionTypes, Partitioners, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
 import type { OutgoingMessage, Topics } from '../ports/Topics.js';
 import { AdapterError } from '../errors.js';
+import { kafkaRetry, toKafkaMessages } from './KafkaMessages.js';
 
 export interface KafkaTopicsOptions {
   brokers: string[];
@@ -11,7 +12,7 @@ export interface KafkaTopicsOptions {
 
 /**
  * Topics over Kafka (kafkajs): an idempotent producer with acks=-1 and GZIP, keyed messages so each
- * entity's events stay in order on one partition.
+ * entity's events stay in order on one partition; topics are created with the configured partition count.
  */
 export class KafkaTopics implements Topics {
   readonly kafka: Kafka;
@@ -20,12 +21,12 @@ export class KafkaTopics implements Topics {
 
   constructor(options: KafkaTopicsOptions) {
     if (options.brokers.length === 0) throw new AdapterError('KafkaTopics', 'no brokers configured (set KAFKA_BROKERS)');
-    this.kafka = new Kafka({ clientId: options.clientId ?? 'sfc', brokers: options.brokers, logLevel: logLevel.WARN, ...options.kafka });
+    this.kafka = new Kafka({ clientId: options.clientId ?? 'sfc', brokers: options.brokers, logLevel: logLevel.WARN, retry: kafkaRetry, ...options.kafka });
   }
 
   private async connected(): Promise<Producer> {
     this.connecting ??= (async () => {
-      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       await p.connect();
       this.producer = p;
       return p;
@@ -54,7 +55,7 @@ export class KafkaTopics implements Topics {
         topic,
         acks: -1,
         compression: CompressionTypes.GZIP,
-        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp === undefined ? undefined : String(m.timestamp) })),
+        messages: toKafkaMessages(messages),
       });
     } catch (err) {
       throw new AdapterError('KafkaTopics', `send to ${topic} failed: ${(err as Error).message}`, { cause: err, retriable: (err as { retriable?: boolean }).retriable ?? true });
