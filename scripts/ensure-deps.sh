@@ -42,6 +42,13 @@ python_tools() {
   touch "$stamp"
 }
 
+kafka_broker() {
+  # The Kafka tests start a real broker from Maven Central jars (Java 17 + Maven), cached under .cache/kafka.
+  apt_package java openjdk-17-jre-headless
+  apt_package mvn maven
+  npm run -s kafka:fetch
+}
+
 for what in "$@"; do
   case "$what" in
     node) node_deps ;;
@@ -50,6 +57,7 @@ for what in "$@"; do
       apt_package chromium chromium
       apt_package qpdf qpdf
       apt_package unzip unzip
+      kafka_broker
       ;;
     *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
   esac
