@@ -42,7 +42,9 @@ const bad = int('bad', values.bad);
 process.env.SIM_CUSTOMERS ??= String(Math.max(1, int('customers', values.customers)));
 // Handlers read their configuration from the environment, as in Lambda; quiet per-batch logs.
 process.env.LOG_LEVEL ??= 'warn';
-const kafka = values.kafka || Boolean(process.env.KAFKA_BROKERS);
+// --kafka, TOPICS=kafka, or KAFKA_BROKERS with TOPICS unset choose real topics; an explicit TOPICS wins.
+if (values.kafka) process.env.TOPICS = 'kafka';
+const kafka = process.env.TOPICS === 'kafka' || (!process.env.TOPICS && Boolean(process.env.KAFKA_BROKERS));
 if (kafka) {
   process.env.TOPICS = 'kafka';
   if (!process.env.KAFKA_BROKERS) {

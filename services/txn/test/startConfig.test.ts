@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../../../shared/test/support/serverless.js';
 
 describe('npm start: configuration errors', () => {
@@ -7,7 +10,10 @@ describe('npm start: configuration errors', () => {
     ['TOPICS', 'rabbitmq'],
     ['BLOCK_THRESHOLD', '1001'],
   ])('fails fast with one line naming %s=%s and exit code 2', (variable, value) => {
-    const run = spawnSync('npx', ['tsx', 'scripts/start.ts', '--count', '10'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, [variable]: value }, timeout: 60_000 });
+    // A clean environment: no broker address from other test projects, and a throwaway data folder.
+    const { KAFKA_BROKERS: _broker, TOPICS: _topics, ...env } = process.env;
+    const dataDir = mkdtempSync(join(tmpdir(), 'start-config-'));
+    const run = spawnSync('npx', ['tsx', 'scripts/start.ts', '--count', '10'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...env, DATA_DIR: dataDir, [variable]: value }, timeout: 60_000 });
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
