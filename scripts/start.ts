@@ -50,6 +50,7 @@ if (kafka) {
   if (!process.env.KAFKA_BROKERS) {
     const { startBroker } = await import('./kafka/broker.js');
     process.env.KAFKA_BROKERS = (await startBroker({ log: (l) => console.log(l) })).brokers;
+    console.log('(the local broker keeps running for the next run: npm run kafka:stop stops it)');
   }
 }
 let config;

@@ -13,7 +13,7 @@ import { KafkaTopics } from '@sfc/shared/adapters/KafkaTopics.js';
 import { loadTxnConfig, type TxnConfig } from '../../services/txn/src/config.js';
 import { simulatorFrom } from '../../services/txn/src/context.js';
 import { percentile } from '../../services/txn/src/local/stats.js';
-import { startBroker } from '../kafka/broker.js';
+import { startBroker, stopBroker } from '../kafka/broker.js';
 import { Worker, waitFor } from '../kafka/workerProcess.js';
 
 const { values } = parseArgs({ options: {
@@ -21,6 +21,8 @@ const { values } = parseArgs({ options: {
   partitions: { type: 'string', default: '6' }, scorers: { type: 'string', default: '1' }, only: { type: 'string' },
 } });
 const [count, rate, seconds, partitions, scorers] = [values.count, values.rate, values.seconds, values.partitions, values.scorers].map(Number) as [number, number, number, number, number];
+// A broker this benchmark starts is stopped at the end; one given in KAFKA_BROKERS is left alone.
+const ownBroker = !process.env.KAFKA_BROKERS;
 process.env.KAFKA_BROKERS ||= (await startBroker({ log: (l) => console.log(l) })).brokers;
 
 /** Fresh topics, groups and lake for one phase; score and act workers running on them. */
@@ -107,4 +109,5 @@ if (values.only !== 'throughput') {
   console.log(`  vs Amazon Fraud Detector's default quota of 200 predictions/s: this load is ${(offered / 200).toFixed(0)}x that quota`);
   await p.close();
 }
+if (ownBroker) await stopBroker();
 process.exit(0);
