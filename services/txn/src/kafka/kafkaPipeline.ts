@@ -1,9 +1,9 @@
-import { scheduledEvent, sleep, type MskEvent, type Outcome } from '@sfc/shared';
+import { scheduledEvent, sleep, type MskEvent } from '@sfc/shared';
 import type { TxnConfig } from '../config.js';
 import { simulatorFrom } from '../context.js';
 import { handler as produceHandler } from '../handlers/produce.js';
 import { badRecords } from '../local/badRecords.js';
-import type { EmbeddedRunOptions, EmbeddedRunSummary } from '../local/embeddedPipeline.js';
+import { countActed, countScored, emptyRunSummary, produceTicks, type RunOptions, type RunSummary } from '../local/runSummary.js';
 import { percentile } from '../local/stats.js';
 import { kafkaActRunner } from './kafkaActRunner.js';
 import { kafkaScoreRunner } from './kafkaScoreRunner.js';
@@ -29,39 +29,23 @@ export function ttdfObserver(into: number[]): (event: MskEvent) => void {
  * the transactions topic, and two event-source runners drive the same score and act handlers as AWS.
  * Returns when everything produced has been scored or dead-lettered and acted on.
  */
-export async function runKafkaPipeline(config: TxnConfig, o: EmbeddedRunOptions & { idleTimeoutMs?: number }): Promise<EmbeddedRunSummary> {
+export async function runKafkaPipeline(config: TxnConfig, o: RunOptions & { idleTimeoutMs?: number }): Promise<RunSummary> {
   const started = performance.now();
   const topics = await kafkaTopicsFrom(config);
   await topics.ensureTopics([config.TRANSACTIONS_TOPIC, config.PROCESSED_TOPIC, config.DLQ_TOPIC].map((name) => ({ name, partitions: config.TOPIC_PARTITIONS })));
-  const s: EmbeddedRunSummary = {
-    produced: 0, injectedBad: 0, scored: 0, deadLettered: 0, outcomes: { approve: 0, review: 0, block: 0 },
-    lakeRows: 0, lakeObjects: 0, alerts: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
-    window: { from: new Date(), to: new Date() },
-  };
+  const s = emptyRunSummary();
   const ttdf: number[] = [];
   const batch = o.batchSize ? { batchSize: o.batchSize } : {};
-  const scorer = await kafkaScoreRunner(config, batch, { onBatch: (r) => {
-    s.scored += r.scored;
-    s.deadLettered += r.deadLettered;
-    for (const k of Object.keys(r.outcomes) as Outcome[]) s.outcomes[k] += r.outcomes[k];
-  } });
-  const actor = await kafkaActRunner(config, batch, { onBatch: (r) => {
-    s.lakeRows += r.written;
-    s.lakeObjects += r.objects.length;
-    s.alerts += r.alerts;
-  }, observe: ttdfObserver(ttdf) });
+  const scorer = await kafkaScoreRunner(config, batch, { onBatch: (r) => countScored(s, r) });
+  const actor = await kafkaActRunner(config, batch, { onBatch: (r) => countActed(s, r), observe: ttdfObserver(ttdf) });
   const running = [scorer.runner.run(), actor.runner.run()];
   try {
-    const windowMs = (o.tick / simulatorFrom(config).eventsPerDay) * 86_400_000;
-    const ticks = Math.ceil(o.count / o.tick);
-    const end = o.end ?? Date.now();
-    s.window = { from: new Date(end - ticks * windowMs), to: new Date(end) };
-    for (let t = 0; t < ticks; t++) {
-      const from = end - (ticks - t) * windowMs;
-      const count = Math.min(o.tick, o.count - t * o.tick);
-      s.produced += (await produceHandler(scheduledEvent({ count, from: new Date(from).toISOString(), to: new Date(from + windowMs).toISOString() }))).produced;
+    const ticks = produceTicks(config, o);
+    s.window = { from: new Date(ticks[0]?.from ?? Date.now()), to: new Date(ticks.at(-1)?.to ?? Date.now()) };
+    for (const [t, { from, to, count }] of ticks.entries()) {
+      s.produced += (await produceHandler(scheduledEvent({ count, from: new Date(from).toISOString(), to: new Date(to).toISOString() }))).produced;
       if (t === 0 && (o.bad ?? 0) > 0) {
-        const sample = simulatorFrom(config).generate(from, from + windowMs, 1)[0]!.transaction as unknown as Record<string, unknown>;
+        const sample = simulatorFrom(config).generate(from, to, 1)[0]!.transaction as unknown as Record<string, unknown>;
         await topics.send(config.TRANSACTIONS_TOPIC, badRecords(o.bad!, sample));
         s.injectedBad = o.bad!;
       }
