@@ -37,3 +37,13 @@ describe('Logger: masking cost', () => {
     expect(out).not.toContain('555-123-4567');
   });
 });
+
+describe('Logger: identifiers', () => {
+  it('keeps event and entity ids intact while masking the PII beside them', () => {
+    const masked = maskPii({ event_id: '0c5e7f1a-4689-8123-9a0b-112233445566', entity_id: 'cust-0001234', email: 'a.b@c.io', note: 'id 4689-8123-9912' }) as Record<string, string>;
+    expect(masked.event_id).toBe('0c5e7f1a-4689-8123-9a0b-112233445566');
+    expect(masked.entity_id).toBe('cust-0001234');
+    expect(masked.email).toBe('a***@c.io');
+    expect(masked.note).not.toContain('4689-8123-9912');
+  });
+});

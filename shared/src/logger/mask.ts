@@ -4,6 +4,12 @@ export const PII_FIELDS = new Set([
   'street', 'ip_address', 'customer_email', 'text', 'matched',
 ]);
 
+/**
+ * Identifier fields that carry no personal data: passed through unscrubbed, since the digit-run rule
+ * would otherwise mangle UUIDs (e.g. `...-4689-8123-...`) and make alerts impossible to trace.
+ */
+export const IDENTIFIER_FIELDS = new Set(['event_id', 'entity_id', 'model_version', 'offset', 'sha256', 'original_sha256']);
+
 // Lookbehinds make each match start only at the beginning of a run and bounds cap how far it scans,
 // so masking stays linear in the text's length (unbounded runs backtracked quadratically).
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}/g;
@@ -46,6 +52,7 @@ function maskField(key: string, value: unknown): unknown {
 /** Deep copy of `value` with PII fields masked and free text scrubbed. */
 export function maskPii(value: unknown, key = ''): unknown {
   if (PII_FIELDS.has(key) && (typeof value === 'string' || typeof value === 'number')) return maskField(key, value);
+  if (IDENTIFIER_FIELDS.has(key) && typeof value === 'string') return value;
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((v) => maskPii(v));
   if (value instanceof Error) return { name: value.name, message: maskText(value.message) };
