@@ -68,14 +68,11 @@ export function lakeRows(c: TxnConfig): { event_id: string; outcome: string; key
   return rows;
 }
 
-/**
- * Event ids of the alerts in the outbox, one per published alert. Read from the subject, which ends in
- * `(event_id)`: the outbox masks the body, and its masking can hide digit runs inside a UUID.
- */
+/** Event ids of the alerts in the outbox, one per published alert (the masked body keeps identifiers). */
 export function alertIds(c: TxnConfig): string[] {
   const path = join(c.DATA_DIR, 'outbox', 'alerts.jsonl');
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => /\(([^()]+)\)$/.exec((JSON.parse(l) as { subject: string }).subject)![1]!);
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { body: { event_id: string } }).body.event_id);
 }
 
 /** Reads the DLQ topic (committed records only) until `expected` records came and then `quietMs` passed with no more. */
