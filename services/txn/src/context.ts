@@ -7,10 +7,6 @@ let processTopics: MemoryTopics | undefined;
 export function embeddedTopics(): MemoryTopics {
   return (processTopics ??= new MemoryTopics(1, Date.now() * 1000));
 }
-/** Starts the process's embedded log afresh (tests and repeated local runs). */
-export function resetEmbeddedTopics(): void {
-  processTopics = undefined;
-}
 
 export async function topicsFrom(c: TxnConfig): Promise<Topics> {
   if (c.TOPICS === 'memory') return embeddedTopics();
