@@ -33,7 +33,7 @@ async function phase(name: string) {
     TOPIC_PARTITIONS: String(partitions), DATA_DIR: mkdtempSync(join(tmpdir(), `${id}-`)), LOG_LEVEL: 'error', SIM_CUSTOMERS: '20000',
   };
   const config = loadTxnConfig(env);
-  const topics = new KafkaTopics({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'sfc-bench' });
+  const topics = new KafkaTopics({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'sfc-bench', compression: config.KAFKA_COMPRESSION });
   await topics.ensureTopics([config.TRANSACTIONS_TOPIC, config.PROCESSED_TOPIC, config.DLQ_TOPIC].map((t) => ({ name: t, partitions })));
   const workers = [
     ...Array.from({ length: scorers }, (_, i) => new Worker('score', env, ['--group', `${id}-score`, '--instance', String(i)])),

@@ -15,6 +15,10 @@ export interface BatchLine {
   assigned?: number[];
 }
 
+// For profiling and debugging: SFC_WORKER_NODE_OPTIONS is passed to each worker's node (for example
+// "--cpu-prof --cpu-prof-dir=/tmp/prof"), and SFC_WORKER_STDERR=1 shows the workers' stderr.
+const nodeFlags = (process.env.SFC_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+
 /** A score or act worker in its own process, as its own Lambda function would be. */
 export class Worker {
   readonly lines: BatchLine[] = [];
@@ -23,14 +27,17 @@ export class Worker {
   private stderr = '';
 
   constructor(role: 'score' | 'act', env: NodeJS.ProcessEnv, args: string[] = []) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kafka/worker.ts', role, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'scripts/kafka/worker.ts', role, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     this.child.stdout!.on('data', (chunk: Buffer) => {
       const parts = (buffered + chunk.toString()).split('\n');
       buffered = parts.pop()!;
       for (const line of parts) if (line.startsWith('{"role"')) this.lines.push(JSON.parse(line) as BatchLine);
     });
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      if (process.env.SFC_WORKER_STDERR) process.stderr.write(chunk);
+      this.stderr = (this.stderr + chunk.toString()).slice(-4000);
+    });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
   }
 

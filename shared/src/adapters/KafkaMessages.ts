@@ -1,4 +1,4 @@
-import type { KafkaMessage, Message, RetryOptions } from 'kafkajs';
+import { CompressionTypes, type KafkaMessage, type Message, type RetryOptions } from 'kafkajs';
 import type { OutgoingMessage, TopicRecord } from '../ports/Topics.js';
 
 /**
@@ -21,4 +21,37 @@ export function toTopicRecord(topic: string, partition: number, m: KafkaMessage)
     headers[k] = (Array.isArray(v) ? v[v.length - 1]! : v).toString();
   }
   return { topic, partition, offset: m.offset, timestamp: Number(m.timestamp), key: m.key ?? null, value: m.value ?? Buffer.alloc(0), headers };
+}
+
+/** Compression codecs kafkajs has without plugins. */
+export type KafkaCompression = 'gzip' | 'none';
+export const compressionType = (c: KafkaCompression | undefined): CompressionTypes => (c === 'none' ? CompressionTypes.None : CompressionTypes.GZIP);
+
+/**
+ * Most bytes (keys, values, headers) one produce request carries. kafkajs puts a request's messages
+ * for one partition into one record batch, and the broker rejects a batch over `message.max.bytes`
+ * (1 MiB by default, on MSK too) for ever, so a large batch is sent in pieces that fit even uncompressed.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 768 * 1024;
+
+const byteSize = (v: Buffer | string | null | undefined): number => (v == null ? 0 : typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength);
+
+/** Splits messages, in order, into runs of at most `maxBytes` (a single larger message goes alone). */
+export function chunkBySize(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    // 70 bytes: the per-record overhead of the v2 format (length, attributes, deltas, header counts), rounded up.
+    let size = 70 + byteSize(m.key) + byteSize(m.value);
+    for (const [k, v] of Object.entries(m.headers ?? {})) size += byteSize(k) + byteSize(v);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      [current, bytes] = [[], 0];
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

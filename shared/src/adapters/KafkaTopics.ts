@@ -1,17 +1,21 @@
-import { Kafka, CompressionTypes, Partitioners, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Producer, type KafkaConfig } from 'kafkajs';
 import type { OutgoingMessage, Topics } from '../ports/Topics.js';
 import { AdapterError } from '../errors.js';
-import { kafkaRetry, toKafkaMessages } from './KafkaMessages.js';
+import { chunkBySize, compressionType, DEFAULT_MAX_REQUEST_BYTES, kafkaRetry, toKafkaMessages, type KafkaCompression } from './KafkaMessages.js';
 
 export interface KafkaTopicsOptions {
   brokers: string[];
   clientId?: string;
   /** Extra kafkajs settings (TLS, SASL for MSK IAM). */
   kafka?: Partial<KafkaConfig>;
+  /** Producer compression (default gzip). */
+  compression?: KafkaCompression;
+  /** Most message bytes per produce request (default DEFAULT_MAX_REQUEST_BYTES); larger sends go in pieces. */
+  maxRequestBytes?: number;
 }
 
 /**
- * Topics over Kafka (kafkajs): an idempotent producer with acks=-1 and GZIP, keyed messages so each
+ * Topics over Kafka (kafkajs): an idempotent producer with acks=-1 and compression, keyed messages so each
  * entity's events stay in order on one partition; topics are created with the configured partition count.
  */
 export class KafkaTopics implements Topics {
@@ -19,7 +23,7 @@ export class KafkaTopics implements Topics {
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
 
-  constructor(options: KafkaTopicsOptions) {
+  constructor(private readonly options: KafkaTopicsOptions) {
     if (options.brokers.length === 0) throw new AdapterError('KafkaTopics', 'no brokers configured (set KAFKA_BROKERS)');
     this.kafka = new Kafka({ clientId: options.clientId ?? 'sfc', brokers: options.brokers, logLevel: logLevel.WARN, retry: kafkaRetry, ...options.kafka });
   }
@@ -51,12 +55,10 @@ export class KafkaTopics implements Topics {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     const producer = await this.connected();
     try {
-      await producer.send({
-        topic,
-        acks: -1,
-        compression: CompressionTypes.GZIP,
-        messages: toKafkaMessages(messages),
-      });
+      // In order, one piece at a time: a key's messages keep their order across pieces.
+      for (const piece of chunkBySize(messages, this.options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+        await producer.send({ topic, acks: -1, compression: compressionType(this.options.compression), messages: toKafkaMessages(piece) });
+      }
     } catch (err) {
       throw new AdapterError('KafkaTopics', `send to ${topic} failed: ${(err as Error).message}`, { cause: err, retriable: (err as { retriable?: boolean }).retriable ?? true });
     }

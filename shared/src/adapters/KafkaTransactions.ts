@@ -1,7 +1,7 @@
-import { CompressionTypes, Partitioners, type Kafka, type Producer, type Transaction } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type Transaction } from 'kafkajs';
 import type { OutgoingMessage, TopicProducer } from '../ports/Topics.js';
 import { AdapterError } from '../errors.js';
-import { toKafkaMessages } from './KafkaMessages.js';
+import { chunkBySize, compressionType, DEFAULT_MAX_REQUEST_BYTES, toKafkaMessages, type KafkaCompression } from './KafkaMessages.js';
 
 /** The next offset to read in one partition, as a consumer group commits it. */
 export interface PartitionOffset {
@@ -16,6 +16,10 @@ export interface KafkaTransactionsOptions {
   transactionalId: string;
   /** How long an abandoned transaction may hold back read_committed consumers. */
   transactionTimeoutMs?: number;
+  /** Producer compression (default gzip). */
+  compression?: KafkaCompression;
+  /** Most message bytes per produce request (default DEFAULT_MAX_REQUEST_BYTES); larger sends go in pieces. */
+  maxRequestBytes?: number;
 }
 
 /**
@@ -31,7 +35,9 @@ export class KafkaTransactions implements TopicProducer {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     try {
       const txn = await this.current();
-      await txn.send({ topic, compression: CompressionTypes.GZIP, messages: toKafkaMessages(messages) });
+      for (const piece of chunkBySize(messages, this.o.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES)) {
+        await txn.send({ topic, compression: compressionType(this.o.compression), messages: toKafkaMessages(piece) });
+      }
     } catch (err) {
       await this.reset();
       throw new AdapterError('KafkaTransactions', `send to ${topic} failed: ${(err as Error).message}`, { cause: err, retriable: true });

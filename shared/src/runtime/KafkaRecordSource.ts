@@ -19,8 +19,18 @@ export interface KafkaRecordSourceOptions {
   onAssign?: (partitions: number[]) => void;
   /** How long an empty poll waits for the first record before answering [] (a window starts at the first record). */
   idleWaitMs?: number;
+  /** Most bytes one fetch takes from a partition (default FETCH_MAX_BYTES_PER_PARTITION). */
+  maxBytesPerPartition?: number;
   logger?: Logger;
 }
+
+/**
+ * Fetch sizes. kafkajs fetches again only once every partition of the last fetch is handled, so each
+ * fetch is a pause in a busy consumer; its 1 MiB per partition default made that pause happen every
+ * few batches (measured: 16 MiB per partition raised end-to-end throughput by about a fifth).
+ */
+export const FETCH_MAX_BYTES_PER_PARTITION = 16 * 1024 * 1024;
+const FETCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Records kafkajs delivered for one partition, parked until the runner has handled and committed them. */
 interface Parked {
@@ -59,7 +69,8 @@ export class KafkaRecordSource implements RecordSource {
   private crashed: Error | undefined;
 
   constructor(private readonly o: KafkaRecordSourceOptions) {
-    this.consumer = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, allowAutoTopicCreation: false });
+    const perPartition = o.maxBytesPerPartition ?? FETCH_MAX_BYTES_PER_PARTITION;
+    this.consumer = o.kafka.consumer({ groupId: o.groupId, maxBytesPerPartition: perPartition, maxBytes: Math.max(FETCH_MAX_BYTES, perPartition), sessionTimeout: 10_000, heartbeatInterval: 3_000, rebalanceTimeout: 60_000, allowAutoTopicCreation: false });
     // kafkajs restarts the consumer after retriable failures (a broker restart); anything else ends polling.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;

@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import { byTopic } from '../../src/adapters/KafkaTransactions.js';
-import { toKafkaMessages, toTopicRecord } from '../../src/adapters/KafkaMessages.js';
+import { chunkBySize, toKafkaMessages, toTopicRecord } from '../../src/adapters/KafkaMessages.js';
 
 const message = (over: Partial<KafkaMessage>): KafkaMessage =>
   ({ key: Buffer.from('k'), value: Buffer.from('v'), timestamp: '1700000000000', attributes: 0, offset: '41', headers: {}, ...over }) as KafkaMessage;
@@ -41,5 +41,17 @@ describe('Adapter: KafkaMessages', () => {
       { topic: 'a', partitions: [{ partition: 0, offset: '5' }, { partition: 2, offset: '9' }] },
       { topic: 'b', partitions: [{ partition: 1, offset: '7' }] },
     ]);
+  });
+
+  it('splits a send into pieces under the byte limit, in order, with an oversized message alone', () => {
+    // Prepare: 10 messages of about 170 bytes (value + key + per-record overhead), one of 5,000.
+    const small = (i: number) => ({ key: `e${i}`, value: 'x'.repeat(100) });
+    const messages = [...Array.from({ length: 5 }, (_, i) => small(i)), { key: 'big', value: 'y'.repeat(5000) }, ...Array.from({ length: 5 }, (_, i) => small(i + 5))];
+    // Act
+    const pieces = chunkBySize(messages, 400);
+    // Assess
+    expect(pieces.flat()).toEqual(messages);
+    expect(pieces.map((p) => p.length)).toEqual([2, 2, 1, 1, 2, 2, 1]);
+    expect(chunkBySize([], 400)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export interface KafkaWorker<R> {
 export async function kafkaScoreRunner(c: TxnConfig, options: Partial<KafkaRunnerOptions> = {}, hooks: KafkaRunnerHooks<ScoreSummary> = {}): Promise<KafkaWorker<ScoreSummary>> {
   const o = { ...scoreRunnerDefaults, ...options };
   const { kafka } = await kafkaTopicsFrom(c);
-  const txns = new KafkaTransactions({ kafka, transactionalId: `${o.groupId}-${o.instance}` });
+  const txns = new KafkaTransactions({ kafka, transactionalId: `${o.groupId}-${o.instance}`, compression: c.KAFKA_COMPRESSION });
   const deps = { ...(await scoreDepsFrom(c)), producer: txns };
   const logger = txnLogger(c, 'score.runner');
   const source = new KafkaRecordSource({ kafka, groupId: o.groupId, topic: c.TRANSACTIONS_TOPIC, commit: (offsets) => txns.commitOffsets(o.groupId, offsets), abandon: () => txns.abort(), onAssign: hooks.onAssign, logger });

@@ -6,7 +6,7 @@ export async function kafkaTopicsFrom(c: TxnConfig): Promise<KafkaTopics> {
   const brokers = c.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
   if (c.KAFKA_AUTH === 'iam') {
     const { mskIamKafkaConfig } = await import('./mskIam.js');
-    return new KafkaTopics({ brokers, clientId: 'sfc-txn', kafka: mskIamKafkaConfig() });
+    return new KafkaTopics({ brokers, clientId: 'sfc-txn', compression: c.KAFKA_COMPRESSION, kafka: mskIamKafkaConfig() });
   }
-  return new KafkaTopics({ brokers, clientId: 'sfc-txn' });
+  return new KafkaTopics({ brokers, clientId: 'sfc-txn', compression: c.KAFKA_COMPRESSION });
 }
