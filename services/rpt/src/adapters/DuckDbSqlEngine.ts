@@ -27,12 +27,16 @@ export interface DuckDbEngineOptions {
 
 /**
  * DuckDB over the local lake (JSON Lines objects). Per-object relations (validation + narrowing) are
- * read from a Parquet cache (one file per partition folder) when one is configured, else straight from the JSON; the KPI relations
- * built on them are materialised as temp tables, so every KPI query runs over memory.
+ * read from a Parquet cache (one entry per partition folder) when one is configured, else straight
+ * from the JSON; the KPI relations built on them are materialised as temp tables, so every KPI query
+ * runs over memory.
  */
 export class DuckDbSqlEngine implements SqlEngine {
   readonly dialect = duckDbDialect;
   private readonly cache?: ParquetCache;
+  private readonly cacheWrites: (() => Promise<void>)[] = [];
+  /** Temp tables holding objects read from JSON in this session, with the objects and cache ids they hold. */
+  private readonly uncached = new Map<string, string>();
 
   private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection, private readonly options: DuckDbEngineOptions) {
     if (options.cacheDir) this.cache = new ParquetCache(options.cacheDir);
@@ -43,6 +47,9 @@ export class DuckDbSqlEngine implements SqlEngine {
     const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
     const connection = await instance.connect();
     await connection.run(`SET TimeZone = 'UTC'`);
+    // Every KPI query says its order; keeping the scan order cost 1.4 s of 1.6 s when materialising
+    // 2,000 one-record finding objects (each becomes its own ordered chunk), and a fifth for transactions.
+    await connection.run(`SET preserve_insertion_order = false`);
     return new DuckDbSqlEngine(instance, connection, options);
   }
 
@@ -73,28 +80,52 @@ export class DuckDbSqlEngine implements SqlEngine {
     return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toCell(v)])));
   }
 
+  /** Writes what this engine read from JSON to the Parquet cache, then closes the database. */
   async close(): Promise<void> {
-    this.connection.closeSync();
-    this.instance.closeSync();
+    try {
+      for (const write of this.cacheWrites.splice(0)) await write();
+    } finally {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    }
   }
 
-  /** The relation over the table's current objects: from cached Parquet (computing what is missing) or the JSON. */
+  /**
+   * The relation over the table's current objects: cached Parquet for folders that did not change,
+   * plus the JSON of the others, read and validated once into a temp table. That table answers this
+   * report's queries at once; it is written to the cache when the engine closes, after the report.
+   */
   private async perObjectSql(name: string, rel: NonNullable<Relation['perObject']>): Promise<string> {
     const objects = await lakeObjects(join(this.options.lakeDir, rel.table.prefix));
-    if (!this.cache || objects.length === 0) return rel.sqlFor(this.tableSource(rel.table, objects.map((o) => o.path)));
-    const template = rel.sqlFor('<source>');
-    const ids = this.cache.idsOf(template, objects);
-    const present = await this.cache.present(rel.table.name);
+    const cache = this.cache;
+    if (!cache || objects.length === 0) return rel.sqlFor(this.tableSource(rel.table, objects.map((o) => o.path)));
+    const table = rel.table.name;
+    const ids = cache.idsOf(rel.sqlFor('<source>'), objects);
+    const present = await cache.present(table);
     const missing = new Map([...ids].filter(([, id]) => !present.has(id)));
+    const parts: string[] = [];
+    // A folder whose objects hold no rows at all (empty files) has no Parquet file: nothing to read.
+    const files = await cache.filesOf(table, new Set([...ids.values()].filter((id) => present.has(id))));
+    if (files.length > 0) parts.push(`SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`);
+    const keep = new Set(ids.values());
     if (missing.size > 0) {
-      await this.cache.prepare(rel.table.name);
-      await this.run(name, this.cache.copySql(rel.table.name, rel.sqlFor(this.tableSource(rel.table, [...missing.keys()])), missing));
+      const fresh = `${name}_uncached`;
+      parts.push(`SELECT * FROM ${fresh}`);
+      // Defining the relations again in this session (a second report) reuses what was read.
+      const signature = [...missing].join('\n');
+      if (this.uncached.get(fresh) === signature) return parts.join('\n  UNION ALL BY NAME ');
+      await this.run(name, `CREATE OR REPLACE TEMP TABLE ${fresh} AS ${rel.sqlFor(this.tableSource(rel.table, [...missing.keys()]))}`);
+      this.uncached.set(fresh, signature);
+      this.cacheWrites.push(async () => {
+        const { sql, commit } = await cache.stage(table, fresh, missing);
+        await this.run(`${name} (cache write)`, sql);
+        await commit();
+        await cache.prune(table, keep);
+      });
+    } else {
+      await cache.prune(table, keep);
     }
-    await this.cache.prune(rel.table.name, new Set(ids.values()));
-    // A folder whose objects hold no rows at all (empty files) writes no Parquet file: nothing to read.
-    const files = await this.cache.filesOf(rel.table.name, new Set(ids.values()));
-    if (files.length === 0) return rel.sqlFor(this.tableSource(rel.table, []));
-    return `SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`;
+    return parts.length > 0 ? parts.join('\n  UNION ALL BY NAME ') : rel.sqlFor(this.tableSource(rel.table, []));
   }
 
   private async run(name: string, sql: string) {

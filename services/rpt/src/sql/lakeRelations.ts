@@ -33,18 +33,20 @@ export function literalBounds(w: ReportWindow, d: Dialect): WindowBounds {
 /**
  * Two relations per lake table: `<alias>_raw` (every row of every object, with its object, its `dt`
  * partition, `ts` parsed from the time column and the reason it breaks the schema, if any) and
- * `<alias>` (valid rows inside the window, from objects without malformed lines). Every column is
- * read to validate a row; only the ones the KPIs use are kept.
+ * `<alias>` (valid rows inside the window, from objects without malformed lines: the KPI columns,
+ * `dt` and `ts`). Every column is read to validate a row; only the ones the KPIs use are kept.
  */
 export function lakeRelations(alias: string, table: LakeTable, source: string, d: Dialect, w: WindowBounds, columns: string[]): Relation[] {
-  const keep = [...new Set([...columns, table.timeColumn])].map((c) => `t."${c}"`).join(', ');
+  // The time column is read and validated but kept only as `ts`; narrower rows are cheaper to materialise.
+  const kept = [...new Set(columns)].filter((c) => c !== table.timeColumn);
+  const keep = kept.map((c) => `t."${c}"`).join(', ');
   const sqlFor = (from: string) => `SELECT ${keep}, t.dt, ${d.objectKey} AS object_key,
   ${d.isoToTimestamp(`t."${table.timeColumn}"`)} AS ts,
   ${rejectReasonSql(table, d)} AS reject_reason
   FROM ${from} t`;
   // The dt predicates prune partitions: Athena pushes them into the scan (projection), DuckDB into the file list.
   const inDays = `dt BETWEEN ${w.fromDay} AND ${w.toDay}`;
-  const valid = `SELECT r.* FROM ${alias}_raw r
+  const valid = `SELECT ${kept.map((c) => `r."${c}"`).join(', ')}, r.dt, r.ts FROM ${alias}_raw r
   WHERE r.${inDays}
     AND r.reject_reason IS NULL
     AND r.object_key NOT IN (SELECT object_key FROM ${alias}_raw WHERE ${inDays} AND reject_reason = ${sqlString(MALFORMED)})

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LakeObject } from './lakeObjects.js';
 import { sqlString } from '../../sql/Dialect.js';
+
+const STAGING = '.staging-';
 
 /**
  * Parquet cache of a row-by-row relation over lake objects, one entry per partition folder (an
@@ -33,16 +35,40 @@ export class ParquetCache {
     return new Set(entries.filter((e) => e.startsWith('cache_id=')).map((e) => e.slice('cache_id='.length)));
   }
 
-  /** Creates the table's cache folder (DuckDB creates the partition folders, not their parents). */
-  async prepare(table: string): Promise<void> {
-    await mkdir(join(this.dir, table), { recursive: true });
+  /**
+   * COPY statement writing the rows of `from` (a relation exposing object_key) into a fresh staging
+   * folder, one Parquet folder per cache id; `commit` then moves them into place.
+   */
+  async stage(table: string, from: string, ids: Map<string, string>): Promise<{ sql: string; commit: () => Promise<void> }> {
+    const staging = join(this.dir, table, `${STAGING}${randomUUID()}`);
+    await mkdir(dirname(staging), { recursive: true });
+    await this.sweep(table);
+    const mapping = [...ids].map(([path, id]) => `(${sqlString(path)}, ${sqlString(id)})`).join(', ');
+    const sql = `COPY (SELECT r.*, m.cache_id FROM ${from} r JOIN (VALUES ${mapping}) m(f, cache_id) ON r.object_key = m.f)
+    TO ${sqlString(staging)} (FORMAT parquet, PARTITION_BY (cache_id))`;
+    // A folder appears under its id only complete (rename), so a crash mid-write leaves no partial entry.
+    const commit = async () => {
+      try {
+        for (const entry of await readdir(staging).catch(() => [] as string[])) {
+          const target = join(this.dir, table, entry);
+          await rm(target, { recursive: true, force: true });
+          await rename(join(staging, entry), target);
+        }
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
+    };
+    return { sql, commit };
   }
 
-  /** COPY statement writing `relationSql`'s rows into one Parquet folder per cache id (the relation must expose object_key). */
-  copySql(table: string, relationSql: string, ids: Map<string, string>): string {
-    const mapping = [...ids].map(([path, id]) => `(${sqlString(path)}, ${sqlString(id)})`).join(', ');
-    return `COPY (SELECT r.*, m.cache_id FROM (${relationSql}) r JOIN (VALUES ${mapping}) m(f, cache_id) ON r.object_key = m.f)
-    TO ${sqlString(join(this.dir, table))} (FORMAT parquet, PARTITION_BY (cache_id), OVERWRITE_OR_IGNORE true)`;
+  /** Removes staging folders a crashed run left behind (an hour old: a concurrent run may still be writing). */
+  private async sweep(table: string): Promise<void> {
+    for (const entry of await readdir(join(this.dir, table)).catch(() => [] as string[])) {
+      if (!entry.startsWith(STAGING)) continue;
+      const at = join(this.dir, table, entry);
+      const age = Date.now() - ((await stat(at).catch(() => null))?.mtimeMs ?? Date.now());
+      if (age > 3_600_000) await rm(at, { recursive: true, force: true });
+    }
   }
 
   /** Parquet files of the given cache entries (exact paths: globbing many patterns is slow). */
