@@ -25,7 +25,7 @@ export function toTopicRecord(topic: string, partition: number, m: KafkaMessage)
 
 /** Compression codecs kafkajs has without plugins. */
 export type KafkaCompression = 'gzip' | 'none';
-export const compressionType = (c: KafkaCompression | undefined): CompressionTypes => (c === 'none' ? CompressionTypes.None : CompressionTypes.GZIP);
+export const compressionType = (c: KafkaCompression | undefined): CompressionTypes => (c === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None);
 
 /**
  * Most bytes (keys, values, headers) one produce request carries. kafkajs puts a request's messages

@@ -8,7 +8,7 @@ export interface KafkaTopicsOptions {
   clientId?: string;
   /** Extra kafkajs settings (TLS, SASL for MSK IAM). */
   kafka?: Partial<KafkaConfig>;
-  /** Producer compression (default gzip). */
+  /** Producer compression (default none, as the txn service's KAFKA_COMPRESSION). */
   compression?: KafkaCompression;
   /** Most message bytes per produce request (default DEFAULT_MAX_REQUEST_BYTES); larger sends go in pieces. */
   maxRequestBytes?: number;

@@ -16,7 +16,7 @@ export interface KafkaTransactionsOptions {
   transactionalId: string;
   /** How long an abandoned transaction may hold back read_committed consumers. */
   transactionTimeoutMs?: number;
-  /** Producer compression (default gzip). */
+  /** Producer compression (default none, as the txn service's KAFKA_COMPRESSION). */
   compression?: KafkaCompression;
   /** Most message bytes per produce request (default DEFAULT_MAX_REQUEST_BYTES); larger sends go in pieces. */
   maxRequestBytes?: number;
