@@ -21,9 +21,13 @@ const { values } = parseArgs({ options: {
   partitions: { type: 'string', default: '6' }, scorers: { type: 'string', default: '1' }, only: { type: 'string' },
 } });
 const [count, rate, seconds, partitions, scorers] = [values.count, values.rate, values.seconds, values.partitions, values.scorers].map(Number) as [number, number, number, number, number];
-// A broker this benchmark starts is stopped at the end; one given in KAFKA_BROKERS is left alone.
-const ownBroker = !process.env.KAFKA_BROKERS;
-process.env.KAFKA_BROKERS ||= (await startBroker({ log: (l) => console.log(l) })).brokers;
+// A broker this benchmark starts is stopped at the end; one given in KAFKA_BROKERS, or one already
+// running on the port (`npm run kafka:start`), is left alone.
+let ownBroker = false;
+if (!process.env.KAFKA_BROKERS) {
+  const broker = await startBroker({ log: (l) => console.log(l) });
+  [process.env.KAFKA_BROKERS, ownBroker] = [broker.brokers, !broker.reused];
+}
 
 /** Fresh topics, groups and lake for one phase; score and act workers running on them. */
 async function phase(name: string) {

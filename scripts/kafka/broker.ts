@@ -25,6 +25,8 @@ export interface Broker {
   port: number;
   pid: number;
   paths: BrokerPaths;
+  /** True when a broker was already running on the port (started by someone else: leave it running). */
+  reused: boolean;
 }
 
 const defaults = { port: 9092, partitions: 3, heap: '512m', readyTimeoutMs: 120_000 };
@@ -72,7 +74,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const p = brokerPaths(repoRoot, o.port);
   const brokers = `127.0.0.1:${o.port}`;
   const existing = runningPid(p);
-  if (existing) return { brokers, port: o.port, pid: existing, paths: p };
+  if (existing) return { brokers, port: o.port, pid: existing, paths: p, reused: true };
   ensureJars(p, log);
   mkdirSync(p.data, { recursive: true });
   writeFileSync(p.properties, serverProperties(p, o.port, o.port + 1, o.partitions));
@@ -93,7 +95,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const text = readFileSync(p.log, 'utf8').slice(started);
     if (/Kafka Server started/.test(text)) {
       log(`kafka ${KAFKA_VERSION} broker ready on ${brokers} (pid ${pid}, log ${p.log})`);
-      return { brokers, port: o.port, pid, paths: p };
+      return { brokers, port: o.port, pid, paths: p, reused: false };
     }
     if (!alive(pid)) throw new Error(`kafka broker exited during start-up; last log lines:\n${text.split('\n').slice(-20).join('\n')}`);
     await sleep(200);

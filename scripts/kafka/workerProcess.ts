@@ -19,6 +19,12 @@ export interface BatchLine {
 // "--cpu-prof --cpu-prof-dir=/tmp/prof"), and SFC_WORKER_STDERR=1 shows the workers' stderr.
 const nodeFlags = (process.env.SFC_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 
+/** Workers still running: killed when this process exits, so none outlives a failed test or bench. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A score or act worker in its own process, as its own Lambda function would be. */
 export class Worker {
   readonly lines: BatchLine[] = [];
@@ -38,7 +44,8 @@ export class Worker {
       if (process.env.SFC_WORKER_STDERR) process.stderr.write(chunk);
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    live.add(this.child);
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => (live.delete(this.child), resolve(code))));
   }
 
   get pid(): number {
@@ -58,6 +65,13 @@ export class Worker {
   async stop(): Promise<void> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
     await this.exited;
+  }
+
+  /** SIGKILLs every worker still running (after a failed test). */
+  static async killAll(): Promise<void> {
+    const running = [...live];
+    for (const child of running) child.kill('SIGKILL');
+    await Promise.all(running.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
   }
 
   /** SIGKILL: the process dies wherever it is, like a crashed Lambda container. */

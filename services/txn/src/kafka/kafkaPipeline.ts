@@ -46,7 +46,7 @@ export async function runKafkaPipeline(config: TxnConfig, o: RunOptions & { idle
       s.produced += (await produceHandler(scheduledEvent({ count, from: new Date(from).toISOString(), to: new Date(to).toISOString() }))).produced;
       if (t === 0 && (o.bad ?? 0) > 0) {
         const sample = simulatorFrom(config).generate(from, to, 1)[0]!.transaction as unknown as Record<string, unknown>;
-        await topics.send(config.TRANSACTIONS_TOPIC, badRecords(o.bad!, sample));
+        await topics.send(config.TRANSACTIONS_TOPIC, badRecords(o.bad!, sample, config.MAX_RECORD_BYTES));
         s.injectedBad = o.bad!;
       }
       o.onProgress?.(s.scored + s.deadLettered, o.count + (o.bad ?? 0));

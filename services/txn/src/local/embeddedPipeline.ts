@@ -38,7 +38,7 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Pro
     summary.produced += result.produced;
     if (t === 0 && (o.bad ?? 0) > 0) {
       const sample = JSON.parse(topics.readAll(config.TRANSACTIONS_TOPIC)[0]!.value.toString('utf8')) as Record<string, unknown>;
-      await topics.send(config.TRANSACTIONS_TOPIC, badRecords(o.bad!, sample));
+      await topics.send(config.TRANSACTIONS_TOPIC, badRecords(o.bad!, sample, config.MAX_RECORD_BYTES));
       summary.injectedBad = o.bad!;
     }
     await scorer.drain();

@@ -12,7 +12,7 @@ describe('Kafka pipeline: produce -> score -> act over a real broker, one proces
     const { env, config, groups } = pipelineEnv(3);
     await createTopics(config);
     const sample = simulatorFrom(config).generate(0, 3_600_000, 1)[0]!.transaction as unknown as Record<string, unknown>;
-    const bad = badRecords(12, sample);
+    const bad = badRecords(12, sample, config.MAX_RECORD_BYTES);
     const scorer = new Worker('score', env, ['--group', groups.score]);
     const actor = new Worker('act', env, ['--group', groups.act]);
     // Act
