@@ -21,11 +21,17 @@ export class OutboxNotifier implements Notifier {
   }
 
   async publish(notification: Notification): Promise<void> {
+    await this.publishMany([notification]);
+  }
+
+  /** One append for all of them: a batch's alerts land together. */
+  async publishMany(notifications: Notification[]): Promise<void> {
+    if (notifications.length === 0) return;
     this.ready ??= mkdir(this.dir, { recursive: true });
     await this.ready;
-    const body = maskPii(notification.body);
-    const line = JSON.stringify({ published_at: new Date().toISOString(), subject: notification.subject, attributes: notification.attributes ?? {}, body });
-    await appendFile(this.path, `${line}\n`);
-    this.print?.(`ALERT ${notification.subject}`);
+    const publishedAt = new Date().toISOString();
+    const lines = notifications.map((n) => `${JSON.stringify({ published_at: publishedAt, subject: n.subject, attributes: n.attributes ?? {}, body: maskPii(n.body) })}\n`);
+    await appendFile(this.path, lines.join(''));
+    for (const n of notifications) this.print?.(`ALERT ${n.subject}`);
   }
 }

@@ -1,4 +1,4 @@
-import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
+import { PublishBatchCommand, PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import type { Notification, Notifier } from '../ports/Notifier.js';
 import { AdapterError } from '../errors.js';
 import { maskPii, maskText } from '../logger/mask.js';
@@ -15,6 +15,8 @@ const ADAPTER = 'SnsNotifier';
 /** SNS limits: Subject at most 100 printable ASCII characters, message at most 256 KiB. */
 export const SUBJECT_MAX = 100;
 export const MESSAGE_MAX_BYTES = 256 * 1024;
+/** SNS PublishBatch limits: 10 entries, 256 KiB for all of them together. */
+export const BATCH_MAX_ENTRIES = 10;
 
 /** Makes a subject SNS accepts: PII scrubbed, no line breaks, control or non-ASCII characters, 100 chars. */
 export function snsSubject(subject: string): string {
@@ -37,24 +39,67 @@ export class SnsNotifier implements Notifier {
   }
 
   async publish(notification: Notification): Promise<void> {
-    const message = JSON.stringify(maskPii(notification.body));
-    if (Buffer.byteLength(message) > MESSAGE_MAX_BYTES) {
-      throw new AdapterError(ADAPTER, `message of ${Buffer.byteLength(message)} bytes exceeds SNS's ${MESSAGE_MAX_BYTES}`);
-    }
-    // Attributes stay as given: they feed subscription filter policies (e.g. decision=block), like the outbox's.
-    const attributes: Record<string, MessageAttributeValue> = {};
-    for (const [name, value] of Object.entries(notification.attributes ?? {})) {
-      attributes[name] = { DataType: 'String', StringValue: value };
-    }
     try {
-      await this.client.send(new PublishCommand({
-        TopicArn: this.topicArn,
-        Subject: snsSubject(notification.subject),
-        Message: message,
-        MessageAttributes: Object.keys(attributes).length > 0 ? attributes : undefined,
-      }));
+      await this.client.send(new PublishCommand({ TopicArn: this.topicArn, ...entry(notification) }));
     } catch (err) {
       throw wrapAwsError(ADAPTER, `publish to ${this.topicArn}`, err);
     }
   }
+
+  /** PublishBatch calls of up to 10 entries and 256 KiB, one after another; any failed entry fails the call. */
+  async publishMany(notifications: Notification[]): Promise<void> {
+    const entries = notifications.map(entry);
+    for (const batch of batches(entries)) {
+      let failed: { Id?: string; Code?: string; Message?: string }[] | undefined;
+      try {
+        const out = await this.client.send(new PublishBatchCommand({
+          TopicArn: this.topicArn,
+          PublishBatchRequestEntries: batch.map((e, i) => ({ Id: String(i), ...e })),
+        }));
+        failed = out.Failed;
+      } catch (err) {
+        throw wrapAwsError(ADAPTER, `publish batch of ${batch.length} to ${this.topicArn}`, err);
+      }
+      if (failed && failed.length > 0) {
+        const [first] = failed;
+        // Retrying the caller's batch publishes the delivered ones again: alerts are at least once.
+        throw new AdapterError(ADAPTER, `publish batch to ${this.topicArn}: ${failed.length} of ${batch.length} failed (entry ${first!.Id}: ${first!.Code} ${first!.Message ?? ''})`, { retriable: true });
+      }
+    }
+  }
+}
+
+type Entry = { Subject: string; Message: string; MessageAttributes?: Record<string, MessageAttributeValue> };
+
+/** A notification as SNS takes it: masked body within SNS's size limit, subject cleaned, attributes. */
+function entry(notification: Notification): Entry {
+  const message = JSON.stringify(maskPii(notification.body));
+  if (Buffer.byteLength(message) > MESSAGE_MAX_BYTES) {
+    throw new AdapterError(ADAPTER, `message of ${Buffer.byteLength(message)} bytes exceeds SNS's ${MESSAGE_MAX_BYTES}`);
+  }
+  // Attributes stay as given: they feed subscription filter policies (e.g. decision=block), like the outbox's.
+  const attributes: Record<string, MessageAttributeValue> = {};
+  for (const [name, value] of Object.entries(notification.attributes ?? {})) {
+    attributes[name] = { DataType: 'String', StringValue: value };
+  }
+  return { Subject: snsSubject(notification.subject), Message: message, MessageAttributes: Object.keys(attributes).length > 0 ? attributes : undefined };
+}
+
+/** Entries in order, in runs SNS accepts in one PublishBatch (entry count and total size). */
+function batches(entries: Entry[]): Entry[][] {
+  const out: Entry[][] = [];
+  let current: Entry[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    // Attributes count towards the size: a generous 1 KiB allowance covers names, types and values here.
+    const size = Buffer.byteLength(e.Message) + Buffer.byteLength(e.Subject) + 1024;
+    if (current.length === BATCH_MAX_ENTRIES || (current.length > 0 && bytes + size > MESSAGE_MAX_BYTES)) {
+      out.push(current);
+      [current, bytes] = [[], 0];
+    }
+    current.push(e);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }

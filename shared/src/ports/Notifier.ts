@@ -9,4 +9,6 @@ export interface Notification {
 /** Sends alerts to people: SNS in AWS, a JSON Lines outbox locally. */
 export interface Notifier {
   publish(notification: Notification): Promise<void>;
+  /** Publishes several, in order, in as few calls as the backend allows (SNS: 10 per PublishBatch). */
+  publishMany(notifications: Notification[]): Promise<void>;
 }

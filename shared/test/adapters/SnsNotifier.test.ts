@@ -53,6 +53,19 @@ async function httpSubscriber(): Promise<{ url: string; received: Record<string,
 }
 
 describe('Class: SnsNotifier', () => {
+  it('sends 23 notifications as 3 PublishBatch calls (SNS takes 10 per call)', async () => {
+    // Prepare
+    const topicArn = await freshTopic();
+    const sent: string[] = [];
+    const counting = { send: (command: { constructor: { name: string } }) => (sent.push(command.constructor.name), client.send(command as never)) } as unknown as SNSClient;
+    const notifier = new SnsNotifier({ topicArn, client: counting });
+    // Act
+    await notifier.publishMany(Array.from({ length: 23 }, (_, i) => ({ subject: `block txn-${i}`, body: { event_id: `txn-${i}` } })));
+    // Assess
+    expect(sent).toEqual(['PublishBatchCommand', 'PublishBatchCommand', 'PublishBatchCommand']);
+    expect((await publishedTo(topicArn)).map((d) => d.body.event_id)).toEqual(Array.from({ length: 23 }, (_, i) => `txn-${i}`));
+  });
+
   it('delivers to a subscriber whose filter policy matches the attributes, and only to it', async () => {
     // Prepare
     const topicArn = await freshTopic();

@@ -39,6 +39,18 @@ export function notifierContract(name: string, factory: () => Promise<NotifierFi
       expect(got[1]!.attributes).toEqual({ decision: 'block', service: 'txn' });
     });
 
+    it('publishes many in order, all masked, across several backend calls', async () => {
+      // Prepare
+      const { notifier, delivered } = await factory();
+      // Act: 23 alerts (three SNS PublishBatch calls), then none at all
+      await notifier.publishMany(Array.from({ length: 23 }, (_, i) => alert(100 + i)));
+      await notifier.publishMany([]);
+      // Assess
+      const got = await delivered();
+      expect(got.map((d) => d.body.event_id)).toEqual(Array.from({ length: 23 }, (_, i) => `txn-${100 + i}`));
+      expect(got.every((d) => d.body.email_address === 'j***@example.com' && d.attributes.decision === 'block')).toBe(true);
+    });
+
     it('never lets PII in the body leave unmasked', async () => {
       const { notifier, delivered } = await factory();
 

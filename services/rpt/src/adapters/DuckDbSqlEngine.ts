@@ -117,8 +117,11 @@ export class DuckDbSqlEngine implements SqlEngine {
       await this.run(name, `CREATE OR REPLACE TEMP TABLE ${fresh} AS ${rel.sqlFor(this.tableSource(rel.table, [...missing.keys()]))}`);
       this.uncached.set(fresh, signature);
       this.cacheWrites.push(async () => {
-        const { sql, commit } = await cache.stage(table, fresh, missing);
-        await this.run(`${name} (cache write)`, sql);
+        const { sql, commit, abandon } = await cache.stage(table, fresh, missing);
+        await this.run(`${name} (cache write)`, sql).catch(async (err: unknown) => {
+          await abandon();
+          throw err;
+        });
         await commit();
         await cache.prune(table, keep);
       });

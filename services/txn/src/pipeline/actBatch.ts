@@ -46,7 +46,7 @@ export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Prom
   await Promise.all([...groups.values()].map((g) => deps.store.put(deps.lake.bucket, g.key, `${g.lines.join('\n')}\n`, { contentType: 'application/x-ndjson' })));
   // Alerts go out only after the lake holds the batch: a failure here retries the batch, whose lake
   // writes then overwrite themselves.
-  for (const tx of blocked) await deps.notifier.publish(fraudAlert(tx));
+  if (blocked.length > 0) await deps.notifier.publishMany(blocked.map(fraudAlert));
   if (dlq.length > 0) {
     await deps.producer.send(deps.dlqTopic, dlq);
     deps.logger.warn('dead-lettered scored records', { count: dlq.length });

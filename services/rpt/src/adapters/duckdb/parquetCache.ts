@@ -37,9 +37,9 @@ export class ParquetCache {
 
   /**
    * COPY statement writing the rows of `from` (a relation exposing object_key) into a fresh staging
-   * folder, one Parquet folder per cache id; `commit` then moves them into place.
+   * folder, one Parquet folder per cache id; `commit` then moves them into place, `abandon` drops them.
    */
-  async stage(table: string, from: string, ids: Map<string, string>): Promise<{ sql: string; commit: () => Promise<void> }> {
+  async stage(table: string, from: string, ids: Map<string, string>): Promise<{ sql: string; commit: () => Promise<void>; abandon: () => Promise<void> }> {
     const staging = join(this.dir, table, `${STAGING}${randomUUID()}`);
     await mkdir(dirname(staging), { recursive: true });
     await this.sweep(table);
@@ -47,6 +47,7 @@ export class ParquetCache {
     const sql = `COPY (SELECT r.*, m.cache_id FROM ${from} r JOIN (VALUES ${mapping}) m(f, cache_id) ON r.object_key = m.f)
     TO ${sqlString(staging)} (FORMAT parquet, PARTITION_BY (cache_id))`;
     // A folder appears under its id only complete (rename), so a crash mid-write leaves no partial entry.
+    const abandon = () => rm(staging, { recursive: true, force: true });
     const commit = async () => {
       try {
         for (const entry of await readdir(staging).catch(() => [] as string[])) {
@@ -55,10 +56,10 @@ export class ParquetCache {
           await rename(join(staging, entry), target);
         }
       } finally {
-        await rm(staging, { recursive: true, force: true });
+        await abandon();
       }
     };
-    return { sql, commit };
+    return { sql, commit, abandon };
   }
 
   /** Removes staging folders a crashed run left behind (an hour old: a concurrent run may still be writing). */
