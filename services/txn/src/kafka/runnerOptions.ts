@@ -12,7 +12,7 @@ export interface KafkaRunnerOptions {
   instance: string;
 }
 
-export const scoreRunnerDefaults: KafkaRunnerOptions = { groupId: 'txn-score', batchSize: 1000, maximumBatchingWindowMs: 20, instance: '0' };
+export const scoreRunnerDefaults: KafkaRunnerOptions = { groupId: 'txn-score', batchSize: 2000, maximumBatchingWindowMs: 20, instance: '0' };
 export const actRunnerDefaults: KafkaRunnerOptions = { groupId: 'txn-act', batchSize: 2000, maximumBatchingWindowMs: 500, instance: '0' };
 
 /** What a caller may watch: handled batches, partition assignments, and (act) each event handled. */
