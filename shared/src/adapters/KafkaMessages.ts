@@ -1,5 +1,6 @@
 import { CompressionTypes, type KafkaMessage, type Message, type RetryOptions } from 'kafkajs';
 import type { OutgoingMessage, TopicRecord } from '../ports/Topics.js';
+import { runsOf } from '../util/runs.js';
 
 /**
  * Client retries long enough to ride out a broker restart (about a minute in all): a retry inside the
@@ -38,20 +39,12 @@ const byteSize = (v: Buffer | string | null | undefined): number => (v == null ?
 
 /** Splits messages, in order, into runs of at most `maxBytes` (a single larger message goes alone). */
 export function chunkBySize(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
-  const chunks: OutgoingMessage[][] = [];
-  let current: OutgoingMessage[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    // 70 bytes: the per-record overhead of the v2 format (length, attributes, deltas, header counts), rounded up.
-    let size = 70 + byteSize(m.key) + byteSize(m.value);
-    for (const [k, v] of Object.entries(m.headers ?? {})) size += byteSize(k) + byteSize(v);
-    if (current.length > 0 && bytes + size > maxBytes) {
-      chunks.push(current);
-      [current, bytes] = [[], 0];
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return runsOf(messages, { maxBytes, sizeOf: recordSize });
+}
+
+function recordSize(m: OutgoingMessage): number {
+  // 70 bytes: the per-record overhead of the v2 format (length, attributes, deltas, header counts), rounded up.
+  let size = 70 + byteSize(m.key) + byteSize(m.value);
+  for (const [k, v] of Object.entries(m.headers ?? {})) size += byteSize(k) + byteSize(v);
+  return size;
 }

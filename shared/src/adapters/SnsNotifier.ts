@@ -3,6 +3,7 @@ import type { Notification, Notifier } from '../ports/Notifier.js';
 import { AdapterError } from '../errors.js';
 import { maskPii, maskText } from '../logger/mask.js';
 import { awsClientConfig, wrapAwsError } from './awsClientConfig.js';
+import { runsOf } from '../util/runs.js';
 
 export interface SnsNotifierOptions {
   topicArn: string;
@@ -87,19 +88,7 @@ function entry(notification: Notification): Entry {
 
 /** Entries in order, in runs SNS accepts in one PublishBatch (entry count and total size). */
 function batches(entries: Entry[]): Entry[][] {
-  const out: Entry[][] = [];
-  let current: Entry[] = [];
-  let bytes = 0;
-  for (const e of entries) {
-    // Attributes count towards the size: a generous 1 KiB allowance covers names, types and values here.
-    const size = Buffer.byteLength(e.Message) + Buffer.byteLength(e.Subject) + 1024;
-    if (current.length === BATCH_MAX_ENTRIES || (current.length > 0 && bytes + size > MESSAGE_MAX_BYTES)) {
-      out.push(current);
-      [current, bytes] = [[], 0];
-    }
-    current.push(e);
-    bytes += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+  // Attributes count towards the size: a generous 1 KiB allowance covers names, types and values here.
+  const sizeOf = (e: Entry) => Buffer.byteLength(e.Message) + Buffer.byteLength(e.Subject) + 1024;
+  return runsOf(entries, { maxBytes: MESSAGE_MAX_BYTES, maxItems: BATCH_MAX_ENTRIES, sizeOf });
 }
