@@ -46,7 +46,8 @@ export function cfnLint(template: string): string {
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `cfn-lint exited ${run.status}`;
 }
 
-type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, any> }> };
+// CloudFormation templates are read as untyped JSON.
+export type Template = { Resources: Record<string, any>; [section: string]: any };
 
 /** IAM actions granted anywhere in a template that are wildcards (`*` or `service:*`). */
 export function wildcardActions(template: Template): string[] {
