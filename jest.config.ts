@@ -32,6 +32,8 @@ const config: Config = {
       globalTeardown: '<rootDir>/test/kafka/support/globalTeardown.mjs',
     },
     project('cs', '<rootDir>/services/cs'),
+    // Deployment settings, and the whole deploy -> remove -> redeploy cycle against an emulated AWS.
+    project('deploy', '<rootDir>/scripts/deploy'),
     project('rpt', '<rootDir>/services/rpt'),
   ],
   testTimeout: 60_000,
