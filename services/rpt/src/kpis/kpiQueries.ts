@@ -1,5 +1,4 @@
 import type { Dialect } from '../sql/Dialect.js';
-import { exactPercentilesSql } from './exactPercentiles.js';
 
 /** One KPI: written once, rendered for an engine by its dialect. `tx` and `findings` are the valid rows in the window. */
 export interface KpiQuery {
@@ -25,14 +24,14 @@ export const KPI_QUERIES: KpiQuery[] = [
   {
     id: 'totals',
     title: 'Totals',
-    sql: () => `SELECT transactions, blocked, reviewed, blocked_amount, total_amount, ttdf_p50, ttdf_p95, ttdf_p99
+    sql: (d) => `SELECT transactions, blocked, reviewed, blocked_amount, total_amount, ttdf_p50, ttdf_p95, ttdf_p99
   FROM (SELECT count(*) AS transactions,
     coalesce(sum(${BLOCKED}), 0) AS blocked,
     coalesce(sum(CASE WHEN "fd"."outcome" = 'review' THEN 1 ELSE 0 END), 0) AS reviewed,
     coalesce(sum(CASE WHEN "fd"."outcome" = 'block' THEN transaction_amt ELSE 0 END), 0) AS blocked_amount,
     coalesce(sum(transaction_amt), 0) AS total_amount
     FROM tx) totals
-  CROSS JOIN (${exactPercentilesSql('tx', TTDF, [], { ttdf_p50: 0.5, ttdf_p95: 0.95, ttdf_p99: 0.99 })}) ttdf`,
+  CROSS JOIN (${d.percentiles('tx', TTDF, [], { ttdf_p50: 0.5, ttdf_p95: 0.95, ttdf_p99: 0.99 })}) ttdf`,
   },
   {
     id: 'outcomes_per_minute',
@@ -52,7 +51,7 @@ export const KPI_QUERIES: KpiQuery[] = [
     id: 'ttdf_percentiles',
     title: 'Time to detect fraud (ms)',
     sql: (d) => `SELECT minute, p50, p95, p99
-  FROM (${exactPercentilesSql('tx', TTDF, [{ expr: minute(d), as: 'minute' }], { p50: 0.5, p95: 0.95, p99: 0.99 })}) per_minute
+  FROM (${d.percentiles('tx', TTDF, [{ expr: minute(d), as: 'minute' }], { p50: 0.5, p95: 0.95, p99: 0.99 })}) per_minute
   ORDER BY minute`,
   },
   {
