@@ -34,7 +34,14 @@ const config: Config = {
     project('cs', '<rootDir>/services/cs'),
     // Deployment settings, and the whole deploy -> remove -> redeploy cycle against an emulated AWS.
     project('deploy', '<rootDir>/scripts/deploy'),
-    project('rpt', '<rootDir>/services/rpt'),
+    { ...project('rpt', '<rootDir>/services/rpt'), testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/trino/'] },
+    // Reporting's Athena SQL on a real Trino engine: TRINO_URL, else one the global setup starts on a free port.
+    {
+      ...project('trino', '<rootDir>/services/rpt'),
+      testMatch: ['<rootDir>/test/trino/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/trino/support/globalSetup.mjs',
+      globalTeardown: '<rootDir>/test/trino/support/globalTeardown.mjs',
+    },
   ],
   testTimeout: 60_000,
 };
