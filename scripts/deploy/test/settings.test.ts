@@ -62,3 +62,11 @@ describe('Deployment settings: scripts/deploy/settingsSpec.cjs', () => {
     expect(values.topics.transactions).toBe('transactions');
   });
 });
+
+describe('README: deployment settings table', () => {
+  it('lists every setting with who uses it, its default and meaning', async () => {
+    const { settingsRows } = await import('../settingsTable.js');
+    const readme = (await import('node:fs')).readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(settingsRows().filter((row) => !readme.includes(row))).toEqual([]);
+  });
+});
