@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../lib/freePort.js';
 import {
   configProperties, findTrinoJava, hiveCatalog, instancePaths, jvmOptions, trinoPaths, TRINO_VERSION,
   type InstancePaths, type TrinoPaths,
@@ -83,18 +83,6 @@ function serverPid(i: InstancePaths): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A port the OS considers free now on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** Stops instances whose owner (a jest run killed before its teardown) is gone. */

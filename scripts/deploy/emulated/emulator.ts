@@ -3,9 +3,9 @@
 // loopback port. For tests and `npm run deploy:emulated` only.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { node22 } from '../../lambda/node22.js';
+import { freePort } from '../../lib/freePort.js';
 
 const HERE = import.meta.dirname;
 const RUNNER = resolve(HERE, '../../lambda/run.mjs');
@@ -30,16 +30,6 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      server.close(() => (a && typeof a === 'object' ? ok(a.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** Starts the emulator; `dir` holds its log, the image map and unpacked function code. */
 export async function startEmulator(dir: string, envOverrides: Record<string, string>): Promise<Emulator> {
