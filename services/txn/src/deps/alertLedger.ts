@@ -28,7 +28,10 @@ export async function alertLedgerFrom(c: TxnConfig): Promise<AlertLedger | undef
   config.registerLambdaContext({ getRemainingTimeInMillis: () => LOCAL_IN_PROGRESS_MS } as LambdaContext);
   if (c.IDEMPOTENCY_STORE === 'fs') return { store: new FsPersistenceLayer(join(c.DATA_DIR, 'idempotency', 'alerts')), config };
   if (!c.IDEMPOTENCY_TABLE) throw new ConfigError('IDEMPOTENCY_TABLE', 'is required when IDEMPOTENCY_STORE=dynamodb');
-  const { DynamoDBPersistenceLayer } = await import('@aws-lambda-powertools/idempotency/dynamodb');
-  const store = new DynamoDBPersistenceLayer({ tableName: c.IDEMPOTENCY_TABLE, clientConfig: awsClientConfig(c.AWS_ENDPOINT_URL || undefined) });
+  const [{ DynamoDBPersistenceLayer }, { DynamoDBClient }, { traced }] = await Promise.all([
+    import('@aws-lambda-powertools/idempotency/dynamodb'), import('@aws-sdk/client-dynamodb'), import('@sfc/shared/observability/tracer.js'),
+  ]);
+  const client = traced(new DynamoDBClient(awsClientConfig(c.AWS_ENDPOINT_URL || undefined)));
+  const store = new DynamoDBPersistenceLayer({ tableName: c.IDEMPOTENCY_TABLE, awsSdkV3Client: client });
   return { store, config };
 }

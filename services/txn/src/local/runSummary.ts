@@ -3,6 +3,7 @@ import type { TxnConfig } from '../config.js';
 import { simulatorFrom } from '../context.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
 import type { ScoreSummary } from '../pipeline/scoreBatch.js';
+import type { MetricsSummary } from './metricsSummary.js';
 
 export interface RunOptions {
   /** Transactions to produce. */
@@ -31,6 +32,8 @@ export interface RunSummary {
   seconds: number;
   /** Simulated time span the run's event times cover. */
   window: { from: Date; to: Date };
+  /** The run's metrics as the handlers emitted them (EMF), where the runtime collects them. */
+  metrics?: MetricsSummary;
 }
 
 export const emptyRunSummary = (): RunSummary => ({
