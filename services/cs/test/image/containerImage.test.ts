@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FsObjectStore, s3PutEvent } from '@sfc/shared';
+import { emfSum, emfValues, parseEmf } from '@sfc/shared/observability/emf.js';
 import { buildCsBundle, CS_BUNDLE } from '../../../../scripts/cs-bundle.js';
 import { piiPdf } from '../fixtures/documents.js';
 
@@ -39,11 +40,15 @@ describe('Container image: docker/cs.Dockerfile', () => {
     const driver = `const { handler } = await import(${JSON.stringify(bundle)}); process.stdout.write(JSON.stringify(await handler(${JSON.stringify(s3PutEvent('uploads', 'loans/a.pdf', 1))})));`;
     // Act
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', driver], {
-      env: { ...process.env, DATA_DIR: dataDir, OBJECT_STORE: 'fs', LOG_LEVEL: 'error', NER_MODEL_DIR: join(ROOT, 'services/cs/model') },
+      env: { ...process.env, DATA_DIR: dataDir, OBJECT_STORE: 'fs', LOG_LEVEL: 'error', NER_MODEL_DIR: join(ROOT, 'services/cs/model'), METRICS_FILE: join(dataDir, 'emf.jsonl') },
       encoding: 'utf8',
     });
     // Assess
     expect(JSON.parse(out)).toMatchObject({ scanned: 1, byVerdict: { pii: 1 } });
     expect(existsSync(join(dataDir, 'pii/loans/a.pdf.finding.json'))).toBe(true);
+    // the bundled Powertools Metrics wrote the scan's EMF metrics
+    const metrics = parseEmf(readFileSync(join(dataDir, 'emf.jsonl'), 'utf8').split('\n'));
+    expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'pii', service: 'cs' })).toBe(1);
+    expect(emfValues(metrics, 'ScanDuration')).toHaveLength(1);
   });
 });
