@@ -83,6 +83,9 @@ if (m) {
   console.log(`  metrics (EMF) TransactionsScored approve ${m.scored.approve.toLocaleString('en-US')} review ${m.scored.review} block ${m.scored.block}   RecordsDeadLettered ${m.deadLettered}   AlertsSent ${m.alertsSent}   TimeToDetectFraud p99 ${ms(m.ttdfP99Ms)}
                 in ${resolve(m.file)} (what CloudWatch would receive)`);
 }
+if (s.failedRecords > 0) {
+  console.error(`  failed        ${s.failedRecords} records in batches that used up MAX_BATCH_ATTEMPTS, kept whole in ${join(dataDir, config.FAILURES_BUCKET)}: fix the cause, then npm run redrive`);
+}
 const metricsAgree = !m || (m.scored.approve === s.outcomes.approve && m.scored.review === s.outcomes.review && m.scored.block === s.outcomes.block
   && m.deadLettered === s.deadLettered && m.alertsSent === s.alerts);
 if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s.scored || s.alerts !== s.outcomes.block || !metricsAgree) {

@@ -34,6 +34,8 @@ export const txnConfigSpec = {
   IDEMPOTENCY_STORE: { schema: z.enum(['fs', 'dynamodb', 'none']), default: 'fs', doc: 'Where `act` remembers the alerts it sent, so a retried batch alerts once (Powertools Idempotency): `fs` (files under DATA_DIR/idempotency), `dynamodb` (IDEMPOTENCY_TABLE) or `none` (alerts at least once).' },
   IDEMPOTENCY_TABLE: { schema: z.string(), default: '', doc: 'DynamoDB table of alert idempotency records (IDEMPOTENCY_STORE=dynamodb; partition key `id`, TTL attribute `expiration`).' },
   IDEMPOTENCY_TTL_HOURS: { schema: int(1), default: '168', doc: 'How long a sent alert is remembered; a batch retried or re-driven later than this alerts again.' },
+  FAILURES_BUCKET: { schema: z.string().min(1), default: 'failures', doc: 'On-failure destination of the local event-source runners (a folder under DATA_DIR; S3 in AWS): batches that failed MAX_BATCH_ATTEMPTS times, whole, for `npm run redrive`.' },
+  MAX_BATCH_ATTEMPTS: { schema: int(1), default: '10', doc: 'Local runners: attempts at a failing batch before it goes to FAILURES_BUCKET and the runner moves on (in AWS: the event source mapping\'s retries).' },
   AFD_DETECTOR_ID: { schema: z.string(), default: '', doc: 'Amazon Fraud Detector detector id (FRAUD_SCORER=afd).' },
   AFD_DETECTOR_VERSION: { schema: z.string(), default: '', doc: 'Detector version; empty = the active version.' },
   AFD_EVENT_TYPE: { schema: z.string(), default: 'transaction', doc: 'AFD event type name.' },

@@ -10,6 +10,7 @@ import type { ActSummary } from '../pipeline/actBatch.js';
 import { badRecords } from './badRecords.js';
 import { percentile } from './stats.js';
 import { readMetricsSummary, sizeOf } from './metricsSummary.js';
+import { failureDestinationFrom } from './failureDestination.js';
 import { countActed, countScored, emptyRunSummary, produceTicks, type RunOptions, type RunSummary } from './runSummary.js';
 
 /**
@@ -29,11 +30,13 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Pro
   const scorer = new EventSourceRunner<ScoreSummary>({
     name: 'score', source: new MemoryRecordSource(topics, 'txn-score', config.TRANSACTIONS_TOPIC),
     handler: scoreHandler as (e: MskEvent) => Promise<ScoreSummary>, batchSize, maximumBatchingWindowMs: 0,
+    maxAttempts: config.MAX_BATCH_ATTEMPTS, onFailure: await failureDestinationFrom(config, 'score'), onFailed: (_k, n) => { summary.failedRecords += n; },
     onBatch: (r) => countScored(summary, r),
   });
   const actor = new EventSourceRunner<ActSummary>({
     name: 'act', source: new MemoryRecordSource(topics, 'txn-act', config.PROCESSED_TOPIC),
     handler: actHandler as (e: MskEvent) => Promise<ActSummary>, batchSize, maximumBatchingWindowMs: 0,
+    maxAttempts: config.MAX_BATCH_ATTEMPTS, onFailure: await failureDestinationFrom(config, 'act'), onFailed: (_k, n) => { summary.failedRecords += n; },
     onBatch: (r) => countActed(summary, r),
   });
   const ticks = produceTicks(config, o);

@@ -28,6 +28,8 @@ export interface RunSummary {
   lakeRows: number;
   lakeObjects: number;
   alerts: number;
+  /** Records of batches that used up their attempts and went to the on-failure destination. */
+  failedRecords: number;
   ttdfMs: { p50: number; p95: number; p99: number };
   seconds: number;
   /** Simulated time span the run's event times cover. */
@@ -38,7 +40,7 @@ export interface RunSummary {
 
 export const emptyRunSummary = (): RunSummary => ({
   produced: 0, injectedBad: 0, scored: 0, deadLettered: 0, outcomes: { approve: 0, review: 0, block: 0 },
-  lakeRows: 0, lakeObjects: 0, alerts: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
+  lakeRows: 0, lakeObjects: 0, alerts: 0, failedRecords: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
   window: { from: new Date(), to: new Date() },
 });
 
