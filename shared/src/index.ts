@@ -19,6 +19,7 @@ export * from './logger/mask.js';
 export * from './events/msk.js';
 export * from './events/s3.js';
 export * from './events/schedule.js';
+export * from './events/customResource.js';
 export * from './util/hash.js';
 export * from './util/murmur2.js';
 export { FsObjectStore } from './adapters/FsObjectStore.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cfnLint, functionRoles, packageService, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/rpt', () => {
   let templatePath: string;
@@ -17,6 +17,13 @@ describe('Packaging: services/rpt', () => {
   it('runs the report function with its own role and no wildcard actions', () => {
     expect(functionRoles(template)).toEqual(['ReportIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
+  });
+
+  it('keeps its buckets when the stack is removed and reads the lake named by the txn stack\'s export', () => {
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['AthenaResultsBucket', 'ReportsBucket', 'ServerlessDeploymentBucket']);
+    expect(bucketProblems(template)).toEqual([]);
+    const env = (template.Resources.ReportLambdaFunction!.Properties as any).Environment.Variables;
+    expect(env.LAKE_BUCKET).toEqual({ 'Fn::ImportValue': 'sfc-txn-dev-LakeBucketName' });
   });
 
   it('declares the lake tables with partition projection instead of a crawler', () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,10 +15,26 @@ function withoutCredentials(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `serverless package` in services/<name> offline; returns the template path or throws with the output. */
-export function packageService(name: string): string {
+/** KEY=value lines of an env file (comments and blank lines skipped). */
+export function readEnvFile(path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (m) out[m[1]!] = m[2]!.trim();
+  }
+  return out;
+}
+
+/** The example deployment settings (scripts/deploy/example.env), plus the lake reference the root deploy passes. */
+export const exampleSettings = (): Record<string, string> => ({ ...readEnvFile(join(REPO_ROOT, 'scripts/deploy/example.env')), SFC_LAKE_STACK: 'sfc-txn-dev' });
+
+/**
+ * Runs `serverless package` in services/<name> offline with the example settings (or `settings`);
+ * returns the template path or throws with the output.
+ */
+export function packageService(name: string, settings: Record<string, string> = exampleSettings()): string {
   const cwd = join(REPO_ROOT, 'services', name);
-  const run = spawnSync('npx', ['serverless', 'package'], { cwd, env: withoutCredentials(), encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync('npx', ['serverless', 'package', '--stage', 'dev'], { cwd, env: { ...withoutCredentials(), ...settings }, encoding: 'utf8', timeout: 300_000 });
   if (run.status !== 0) throw new Error(`serverless package (${name}) exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return join(cwd, '.serverless', 'cloudformation-template-update-stack.json');
 }
@@ -29,7 +46,8 @@ export function cfnLint(template: string): string {
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `cfn-lint exited ${run.status}`;
 }
 
-type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, any> }> };
+// CloudFormation templates are read as untyped JSON.
+export type Template = { Resources: Record<string, any>; [section: string]: any };
 
 /** IAM actions granted anywhere in a template that are wildcards (`*` or `service:*`). */
 export function wildcardActions(template: Template): string[] {
@@ -54,3 +72,30 @@ export function functionRoles(template: Template): string[] {
     .map((f) => (f.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0])
     .sort();
 }
+
+/**
+ * What is wrong with a template's S3 buckets, by logical id: every bucket must be retained on remove
+ * (CloudFormation cannot delete one holding objects), encrypted, versioned with old versions expiring,
+ * public access blocked, named from the stack's id, and have a bucket policy that denies plain HTTP.
+ */
+export function bucketProblems(template: Template): string[] {
+  const resources = template.Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: Record<string, any> }>;
+  const policies = Object.values(resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy');
+  const problems: string[] = [];
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type !== 'AWS::S3::Bucket' || id === 'ServerlessDeploymentBucket') continue; // osls empties and deletes its own
+    const p = r.Properties ?? {};
+    if (r.DeletionPolicy !== 'Retain' || r.UpdateReplacePolicy !== 'Retain') problems.push(`${id}: not retained`);
+    if (!p.BucketEncryption) problems.push(`${id}: not encrypted`);
+    if (p.VersioningConfiguration?.Status !== 'Enabled') problems.push(`${id}: not versioned`);
+    if (!JSON.stringify(p.LifecycleConfiguration ?? {}).includes('NoncurrentVersionExpiration')) problems.push(`${id}: old versions never expire`);
+    if (!p.PublicAccessBlockConfiguration?.RestrictPublicBuckets) problems.push(`${id}: public access not blocked`);
+    if (!JSON.stringify(p.BucketName ?? '').includes('AWS::StackId')) problems.push(`${id}: name not unique to the stack`);
+    const tlsOnly = policies.some((pol) => pol.Properties?.Bucket?.Ref === id && JSON.stringify(pol.Properties).includes('"aws:SecureTransport":"false"'));
+    if (!tlsOnly) problems.push(`${id}: no TLS-only bucket policy`);
+  }
+  return problems;
+}
+
+/** Logical ids of a template's resources of one type. */
+export const resourcesOfType = (template: Template, type: string): string[] => Object.entries(template.Resources).filter(([, r]) => r.Type === type).map(([id]) => id).sort();
