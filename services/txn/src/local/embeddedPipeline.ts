@@ -20,8 +20,9 @@ import { countActed, countScored, emptyRunSummary, produceTicks, type RunOptions
 export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   // The handlers' CloudWatch metrics (EMF) go to a file locally; the summary reads back this run's.
-  process.env.METRICS_FILE ||= join(config.DATA_DIR, 'metrics', 'emf.jsonl');
-  const metricsFrom = sizeOf(process.env.METRICS_FILE);
+  const ownMetricsFile = !process.env.METRICS_FILE;
+  const metricsFile = (process.env.METRICS_FILE ||= join(config.DATA_DIR, 'metrics', 'emf.jsonl'));
+  const metricsFrom = sizeOf(metricsFile);
   const topics = embeddedTopics();
   await topics.ensureTopics([config.TRANSACTIONS_TOPIC, config.PROCESSED_TOPIC, config.DLQ_TOPIC].map((name) => ({ name, partitions: config.TOPIC_PARTITIONS })));
   const summary = emptyRunSummary();
@@ -56,6 +57,7 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Pro
   for (const r of topics.readAll(config.PROCESSED_TOPIC)) ttdf.push((JSON.parse(r.value.toString('utf8')) as { fd: { ttdf_ms: number } }).fd.ttdf_ms);
   summary.ttdfMs = { p50: percentile(ttdf, 50), p95: percentile(ttdf, 95), p99: percentile(ttdf, 99) };
   summary.seconds = (performance.now() - started) / 1000;
-  summary.metrics = readMetricsSummary(process.env.METRICS_FILE, metricsFrom);
+  summary.metrics = readMetricsSummary(metricsFile, metricsFrom);
+  if (ownMetricsFile) delete process.env.METRICS_FILE;
   return summary;
 }
