@@ -45,7 +45,9 @@ export class FsPersistenceLayer extends BasePersistenceLayer {
   }
 
   protected async _updateRecord(record: IdempotencyRecord): Promise<void> {
-    await this.replace(this.pathOf(record.idempotencyKey), record);
+    // In place (no temporary file and rename): only the key's owner updates it, and a reader that
+    // catches the write half done treats the record as in progress, which is what it still is.
+    await writeFile(this.pathOf(record.idempotencyKey), serialize(record));
   }
 
   protected async _deleteRecord(record: IdempotencyRecord): Promise<void> {
@@ -67,9 +69,13 @@ export class FsPersistenceLayer extends BasePersistenceLayer {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
-    // A file caught mid-write by another process reads as absent-but-taken: treat it as in progress.
-    if (text === '') return new IdempotencyRecord({ idempotencyKey: key, status: 'INPROGRESS' });
-    const s = JSON.parse(text) as Stored;
+    let s: Stored;
+    try {
+      s = JSON.parse(text) as Stored;
+    } catch {
+      // A file caught mid-write (created, or being updated) by another attempt: it holds the key.
+      return new IdempotencyRecord({ idempotencyKey: key, status: 'INPROGRESS' });
+    }
     return new IdempotencyRecord({ ...s, status: s.status as never });
   }
 
