@@ -25,8 +25,9 @@ const ROUND = 100;
 /**
  * Publishes one alert per blocked transaction, exactly once across retries: Powertools Idempotency
  * records each `event_id` (in progress before the publish, completed after it), so a retried batch
- * skips what was sent and a partial SNS failure re-sends only the failed entries. Concurrent records
- * are coalesced into PublishBatch calls of 10. Without a ledger, alerts are at least once.
+ * skips what was sent and a partial SNS failure re-sends only the failed entries. The records of a
+ * round are written concurrently and its alerts published together (SNS: PublishBatch calls of 10).
+ * Without a ledger, alerts are at least once.
  */
 export async function sendAlertsOnce(blocked: ScoredTransaction[], notifier: Notifier, ledger?: AlertLedger): Promise<AlertResult> {
   if (!ledger) {
@@ -37,7 +38,8 @@ export async function sendAlertsOnce(blocked: ScoredTransaction[], notifier: Not
   const failures: unknown[] = [];
   for (let start = 0; start < blocked.length; start += ROUND) {
     const round = blocked.slice(start, start + ROUND);
-    const coalescer = new PublishCoalescer(notifier, round.length);
+    // One publishMany per round, once every record is decided (SNS splits it into PublishBatch calls of 10).
+    const coalescer = new PublishCoalescer(notifier, round.length, round.length);
     const alertOnce = makeIdempotent(async (tx: ScoredTransaction, slot: PublishSlot) => {
       await slot.submit(fraudAlert(tx));
       sent += 1;
