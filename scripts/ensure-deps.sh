@@ -60,6 +60,12 @@ kafka_broker() {
   npm run -s kafka:fetch
 }
 
+trino_server() {
+  # The Trino tests run reporting's Athena SQL on Trino from Maven Central (cached under .cache/trino); it
+  # needs Java 24+, which Debian does not package here: the machine's Temurin 25 JDK, or TRINO_JAVA_HOME.
+  npm run -s trino:fetch
+}
+
 for what in "$@"; do
   case "$what" in
     node) node_deps ;;
@@ -70,6 +76,7 @@ for what in "$@"; do
       apt_package unzip unzip
       kafka_broker
       node22
+      trino_server
       ;;
     *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
   esac
