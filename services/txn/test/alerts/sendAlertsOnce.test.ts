@@ -108,15 +108,14 @@ describe('Alerts: sendAlertsOnce (DynamoDB + SNS on moto)', () => {
     const batch = blocked(40);
     // Act: as Lambda retries a failed batch
     const attempts: unknown[] = [];
-    for (let i = 0; i < 3; i += 1) attempts.push(await sendAlertsOnce(batch, notifier, ledger).catch((e: unknown) => e));
-    // Assess
+    for (let i = 0; i < 4; i += 1) attempts.push(await sendAlertsOnce(batch, notifier, ledger).catch((e: unknown) => e));
+    // Assess: the first attempt fails (evt-7, evt-31 and the 10 of call 2 not sent), a later one
+    // sends exactly what is missing (one more retry when evt-7 or evt-31 was in call 2), the last none
     expect(attempts[0]).toMatchObject({ name: 'TxnError', retriable: true });
-    // evt-7, evt-31 and the 10 of call 2 (10 to 12: the two may be among those 10)
-    const [, failed, sentFirst] = /^(\d+) of 40 alerts not sent \((\d+) sent now\)/.exec((attempts[0] as Error).message)!.map(Number);
-    expect(failed).toBeGreaterThanOrEqual(10);
-    expect(failed! + sentFirst!).toBe(40);
-    expect(attempts[1]).toEqual({ sent: failed, suppressed: 40 - failed! });
-    expect(attempts[2]).toEqual({ sent: 0, suppressed: 40 });
+    const sentBy = attempts.map((a) => (a instanceof Error ? Number(/\((\d+) sent now\)/.exec(a.message)![1]) : (a as { sent: number }).sent));
+    expect(Number(/^(\d+) of 40 alerts not sent/.exec((attempts[0] as Error).message)![1])).toBeGreaterThanOrEqual(10);
+    expect(sentBy.reduce((x, y) => x + y, 0)).toBe(40);
+    expect(attempts[3]).toEqual({ sent: 0, suppressed: 40 });
     const sent = await sentTo(topicArn);
     expect(sent).toHaveLength(40);
     expect(new Set(sent)).toEqual(new Set(batch.map((t) => t.event_id)));
