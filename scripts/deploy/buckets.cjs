@@ -131,10 +131,12 @@ module.exports = {
     uploadsArn: ({ options }) => bucketArn(stageOf(options), 'uploads'),
     uploadsObjectsArn: ({ options }) => bucketArn(stageOf(options), 'uploads', '/*'),
   },
-  // txn: the data lake (processed/ transactions, compliance/ findings).
+  // txn: the data lake (processed/ transactions, compliance/ findings), and the MSK event source
+  // mappings' on-failure destination (batches that used up their retries, whole; kept 30 days).
   txn: fragment({ retention: { LakeRetentionDays: 'Days lake objects are kept (0: for ever)' } }, () => [
     { id: 'LakeBucket', name: 'lake', retention: 'LakeRetentionDays' },
-  ], [{ role: 'ActIamRoleLambdaExecution', actions: ['kms:GenerateDataKey'] }]),
+    { id: 'FailuresBucket', name: 'failures', retention: 30 },
+  ], [{ role: 'ActIamRoleLambdaExecution', actions: ['kms:GenerateDataKey'] }, { role: 'ScoreIamRoleLambdaExecution', actions: ['kms:GenerateDataKey'] }]),
   // cs: uploads (the inbox, notifying the scan function), and where documents are routed.
   cs: fragment({
     days: { UploadsNoncurrentDays: 'Days an old upload version is kept' },

@@ -32,6 +32,8 @@ const SETTINGS = [
   { name: 'SFC_SUBNET_IDS', services: ['txn'], required: true, check: eachMatches(id('subnet'), 'subnet ids'), doc: 'Private subnets the txn functions run in (comma-separated), with a route to the brokers.' },
   { name: 'SFC_SECURITY_GROUP_IDS', services: ['txn'], required: true, check: eachMatches(id('sg'), 'security group ids'), doc: 'Security groups of the txn functions (comma-separated); they need egress to the brokers on 9098 and to the AWS endpoints on 443.' },
   { name: 'SFC_ALERT_EMAIL', services: ['txn'], default: '', check: matches(EMAIL, 'an e-mail address'), doc: 'Subscribed to the fraud alert topic (confirm the e-mail AWS sends); empty for none.' },
+  { name: 'SFC_ALARM_EMAIL', services: ['txn'], default: '', check: matches(EMAIL, 'an e-mail address'), doc: 'Subscribed to the alarm topic every service\'s CloudWatch alarms notify (confirm the e-mail AWS sends); empty for none (subscribe a pager to the `AlarmTopicArn` output instead).' },
+  { name: 'SFC_KAFKA_MAX_POLLERS', services: ['txn'], default: '3', check: intIn(1, 2000), doc: 'Most event pollers of each MSK event source mapping (provisioned mode, which Lambda requires for bounded retries, batch splitting and the on-failure bucket; at least 1 poller each runs all the time and is billed).' },
   { name: 'SFC_PRODUCE_ENABLED', services: ['txn'], default: 'false', check: bool, doc: '`true` turns on the 1-minute produce schedule (simulated traffic).' },
   { name: 'SFC_PRODUCE_COUNT', services: ['txn'], default: '100', check: intIn(1, 100000), doc: 'Transactions per scheduled produce run.' },
   { name: 'SFC_KAFKA_PREFIX', services: ['txn'], default: (stage) => `sfc-${stage}-`, check: matches(KAFKA_NAME, 'letters, digits, `.`, `_` or `-`'), doc: 'Prefix of the topic names and consumer groups, so stages can share a cluster: topics `<prefix>transactions`, `<prefix>processed_transactions`, `<prefix>transactions_dlq`; groups `<prefix>txn-score`, `<prefix>txn-act`.' },
@@ -44,6 +46,7 @@ const SETTINGS = [
   { name: 'SFC_ROUTE_TABLE_IDS', services: ['txn'], when: 'SFC_VPC_ENDPOINTS', check: eachMatches(id('rtb'), 'route table ids'), doc: 'Route tables of the subnets, for the gateway endpoints.' },
   { name: 'SFC_MSK_SECURITY_GROUP_ID', services: ['txn'], default: '', check: matches(id('sg'), 'a security group id'), doc: 'The cluster\'s security group: when set, the deploy adds its ingress rules on 9098 (from the function groups and from itself, for the event source).' },
   { name: 'SFC_CS_IMAGE_URI', services: ['cs'], required: true, check: matches(IMAGE_URI, 'an ECR image URI, ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO@sha256:DIGEST (or :TAG)'), doc: 'The scanner image, as `docker/cs-push.sh` prints it (pinned by digest).' },
+  { name: 'SFC_SCAN_RESERVED_CONCURRENCY', services: ['cs'], default: '10', check: intIn(1, 1000), doc: 'Most scans running at once (reserved concurrency): a flood of uploads queues up instead of taking the account\'s concurrency from the txn functions.' },
   { name: 'SFC_LAKE_STACK', services: ['cs', 'rpt'], required: true, param: 'lakeStack', check: matches(STACK_NAME, 'a CloudFormation stack name'), doc: 'The txn stack whose lake bucket cs and rpt use (its `LakeBucketName` export). The root deploy passes `sfc-txn-<stage>`; set it when deploying cs or rpt alone.' },
   { name: 'SFC_KMS_KEY_ARN', services: ['all'], default: '', check: matches(KMS_KEY_ARN, 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/UUID)'), doc: 'Customer-managed KMS key for every bucket of the system (SSE-KMS with bucket keys; its key policy must let the account\'s IAM policies grant use); empty = SSE-S3 (AES-256).' },
   { name: 'SFC_NONCURRENT_VERSION_DAYS', services: ['all'], default: '30', check: intIn(1, 36500), doc: 'Days an overwritten or deleted object version is kept in the versioned buckets (uploads: SFC_UPLOADS_NONCURRENT_DAYS).' },
@@ -149,6 +152,9 @@ function valuesFor(service, stage, got) {
       routeTableIdList: got.SFC_ROUTE_TABLE_IDS ? list(got.SFC_ROUTE_TABLE_IDS).join(',') : '',
       mskSecurityGroupId: got.SFC_MSK_SECURITY_GROUP_ID,
       lakeRetentionDays: Number(got.SFC_RETENTION_DAYS_LAKE),
+      alarmEmail: got.SFC_ALARM_EMAIL,
+      kafkaMaxPollers: Number(got.SFC_KAFKA_MAX_POLLERS),
+      mskClusterName: name,
     };
   }
   if (service === 'cs') {
@@ -157,6 +163,8 @@ function valuesFor(service, stage, got) {
       imageUri: got.SFC_CS_IMAGE_URI,
       lakeStack: got.SFC_LAKE_STACK,
       lakeBucketExport: `${got.SFC_LAKE_STACK}-LakeBucketName`,
+      alarmTopicExport: `${got.SFC_LAKE_STACK}-AlarmTopicArn`,
+      scanReservedConcurrency: Number(got.SFC_SCAN_RESERVED_CONCURRENCY),
       uploadsNoncurrentDays: Number(got.SFC_UPLOADS_NONCURRENT_DAYS),
       piiRetentionDays: Number(got.SFC_RETENTION_DAYS_PII),
       cleanRetentionDays: Number(got.SFC_RETENTION_DAYS_CLEAN),
@@ -167,6 +175,7 @@ function valuesFor(service, stage, got) {
     ...common,
     lakeStack: got.SFC_LAKE_STACK,
     lakeBucketExport: `${got.SFC_LAKE_STACK}-LakeBucketName`,
+    alarmTopicExport: `${got.SFC_LAKE_STACK}-AlarmTopicArn`,
     reportsRetentionDays: Number(got.SFC_RETENTION_DAYS_REPORTS),
   };
 }

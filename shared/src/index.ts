@@ -27,7 +27,7 @@ export { OutboxNotifier } from './adapters/OutboxNotifier.js';
 export { MemoryTopics } from './adapters/MemoryTopics.js';
 export type { RecordSource } from './runtime/RecordSource.js';
 export { MemoryRecordSource } from './runtime/MemoryRecordSource.js';
-export { EventSourceRunner, type RunnerOptions } from './runtime/EventSourceRunner.js';
+export { EventSourceRunner, type RunnerOptions, type FailureDestination } from './runtime/EventSourceRunner.js';
 export { backoffMs, sleep } from './runtime/retry.js';
 export { objectStoreFrom, notifierFrom } from './config/adapters.js';
 export { lazyHandler } from './runtime/lazy.js';

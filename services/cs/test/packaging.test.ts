@@ -10,6 +10,18 @@ describe('Packaging: services/cs', () => {
     template = JSON.parse(readFileSync(templatePath, 'utf8'));
   }, 300_000);
 
+  it('operations: reserved concurrency, 2 retries then the failures queue; alarms notify the txn stack\'s alarm topic', () => {
+    const r = template.Resources;
+    expect(r.ScanLambdaFunction.Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(r.ScanLambdaFunction.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    const invokeConfig = Object.values(r).find((v: any) => v.Type === 'AWS::Lambda::EventInvokeConfig') as any;
+    expect(invokeConfig.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['ScanFailuresQueue', 'Arn'] } } } });
+    expect(JSON.stringify(r.ScanOperationsPolicy.Properties.PolicyDocument)).toContain('sqs:SendMessage');
+    const alarms = Object.values(r).filter((v: any) => v.Type === 'AWS::CloudWatch::Alarm') as any[];
+    expect(alarms).toHaveLength(3);
+    for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ 'Fn::ImportValue': 'sfc-txn-dev-AlarmTopicArn' }]);
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });

@@ -10,6 +10,15 @@ describe('Packaging: services/rpt', () => {
     template = JSON.parse(readFileSync(templatePath, 'utf8'));
   }, 300_000);
 
+  it('operations: alarms on failed and missing reports notify the txn stack\'s alarm topic; tracing', () => {
+    const r = template.Resources;
+    const alarms = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::CloudWatch::Alarm') as [string, any][];
+    expect(alarms.map(([id]) => id).sort()).toEqual(['ReportErrorsAlarm', 'ReportFailuresAlarm', 'ReportMissingAlarm']);
+    expect(r.ReportFailuresAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'ReportsFailed', Dimensions: [{ Name: 'service', Value: 'rpt' }] });
+    for (const [, a] of alarms) expect(a.Properties.AlarmActions).toEqual([{ 'Fn::ImportValue': 'sfc-txn-dev-AlarmTopicArn' }]);
+    expect(r.ReportLambdaFunction.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });

@@ -13,6 +13,34 @@ describe('Packaging: services/txn', () => {
     template = JSON.parse(readFileSync(templatePath, 'utf8'));
   }, 300_000);
 
+  it('operations: bounded retries, batch splitting and the failures bucket on both mappings; alarms, ledger, tracing', () => {
+    const r = template.Resources;
+    for (const id of ['ScoreEventSourceMapping', 'ActEventSourceMapping']) {
+      expect(r[id].Properties).toMatchObject({
+        MaximumRetryAttempts: 10, BisectBatchOnFunctionError: true, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailuresBucket', 'Arn'] } } },
+        ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
+      });
+    }
+    const alarms = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::CloudWatch::Alarm') as [string, any][];
+    expect(alarms.map(([id]) => id).sort()).toEqual(['ActErrorsAlarm', 'ActFailedBatchesAlarm', 'ActOffsetLagAlarm', 'ActThrottlesAlarm', 'ActTimeLagAlarm', 'DeadLetteredAlarm',
+      'ProduceErrorsAlarm', 'ScoreErrorsAlarm', 'ScoreFailedBatchesAlarm', 'ScoreOffsetLagAlarm', 'ScoreThrottlesAlarm', 'ScoreTimeLagAlarm']);
+    for (const [, a] of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+    expect(r.ActTimeLagAlarm.Properties.Dimensions).toEqual([
+      { Name: 'Cluster Name', Value: 'sfc-msk' }, { Name: 'Consumer Group', Value: 'sfc-dev-txn-act' }, { Name: 'Topic', Value: 'sfc-dev-processed_transactions' },
+    ]);
+    expect(r.DeadLetteredAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'RecordsDeadLettered' });
+    expect(template.Outputs.AlarmTopicArn.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-AlarmTopicArn' });
+    expect(r.AlarmEmailSubscription.Condition).toBe('HasAlarmEmail');
+    // act remembers sent alerts in DynamoDB (Powertools Idempotency), with only the item calls it makes
+    const act = r.ActLambdaFunction.Properties;
+    expect(act.Environment.Variables).toMatchObject({ IDEMPOTENCY_STORE: 'dynamodb', IDEMPOTENCY_TABLE: { Ref: 'AlertIdempotencyTable' }, POWERTOOLS_METRICS_NAMESPACE: 'sfc-dev' });
+    expect(r.AlertIdempotencyTable.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiration', Enabled: true });
+    expect(JSON.stringify(r.ActOperationsPolicy.Properties.PolicyDocument)).toContain('dynamodb:PutItem');
+    expect(r.ActOperationsPolicy.Properties.Roles).toEqual([{ Ref: 'ActIamRoleLambdaExecution' }]);
+    expect(['Produce', 'Score', 'Act', 'Topics'].map((f) => r[`${f}LambdaFunction`].Properties.TracingConfig)).toEqual(Array(4).fill({ Mode: 'Active' }));
+    expect(JSON.parse(r.OperationsDashboard.Properties.DashboardBody['Fn::Sub'][0]).widgets.length).toBeGreaterThanOrEqual(8);
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });
@@ -40,7 +68,7 @@ describe('Packaging: services/txn', () => {
   });
 
   it('keeps the lake when the stack is removed, TLS-only, encrypted, with old versions expiring', () => {
-    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['LakeBucket', 'ServerlessDeploymentBucket']);
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['FailuresBucket', 'LakeBucket', 'ServerlessDeploymentBucket']);
     expect(bucketProblems(template)).toEqual([]);
     expect(template.Outputs.LakeBucketName.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-LakeBucketName' });
   });

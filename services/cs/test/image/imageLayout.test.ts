@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { s3PutEvent } from '@sfc/shared';
+import { emfSum, emfValues, parseEmf } from '@sfc/shared/observability/emf.js';
 import { assembleCsImage, dockerStages, type AssembledImage } from '../../../../scripts/cs-image/assemble.js';
 import { csRuntimeExternals } from '../../../../scripts/cs-bundle.js';
 import { invokeOnNode22 } from '../../../../scripts/lambda/invoke.js';
@@ -85,5 +86,10 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
     expect(await keys(b.lake)).toHaveLength(2);
     const finding = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: b.pii, Key: 'loans/applicant.pdf.finding.json' }))).Body!.transformToString());
     expect(finding.verdict).toBe('pii');
+    // Powertools Metrics in the image: EMF on stdout, as CloudWatch Logs reads it in Lambda
+    const metrics = parseEmf(run.logs.split('\n'));
+    expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'pii', service: 'cs' })).toBe(1);
+    expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'clean' })).toBe(1);
+    expect(emfValues(metrics, 'ScanDuration')).toHaveLength(2);
   }, 180_000);
 });
