@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("--corpora", default="wikigold,btc,wnut17", help="public corpora (training splits) to add")
     ap.add_argument("--public-limit", type=int, default=0, help="at most N sentences per public corpus, spread evenly (0 = all)")
     ap.add_argument("--intl", type=int, default=1500, help="generated international sentences to add")
+    ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long and export what there is (0 = no limit)")
     ap.add_argument("--save-torch", default="", help="also keep the fine-tuned PyTorch model here (for re-export)")
     ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
     a = ap.parse_args()
@@ -72,9 +73,13 @@ def main() -> None:
     g = torch.Generator().manual_seed(a.seed)
     lengths = M.sum(1)
     step = 0
+    stopped_early = False
     for epoch in range(a.epochs):
         model.train()
         for batch in length_batches(lengths, a.batch, g):
+            if a.max_minutes and time.time() - t0 > a.max_minutes * 60:
+                stopped_early = True  # a shared machine can be slower than planned: keep what was learnt
+                break
             # trim padding columns shared by the whole batch: most windows are short sentences
             width = int(M[batch].sum(1).max())
             out = model(input_ids=X[batch, :width], attention_mask=M[batch, :width], labels=Y[batch, :width])
@@ -82,8 +87,11 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step(); sched.step(); opt.zero_grad()
             step += 1
-            if step % 20 == 0:
+            if step % 10 == 0:
                 print(f"epoch {epoch} step {step}/{steps} loss {out.loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+        if stopped_early:
+            print(f"time limit: stopped at step {step} of {steps}", flush=True)
+            break
     train_s = time.time() - t0
 
     model.eval()
@@ -92,6 +100,7 @@ def main() -> None:
         model.save_pretrained(a.save_torch)
         tok.save_pretrained(a.save_torch)
     metrics = {"train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
+               "steps_done": step, "steps_planned": steps,
                "fp32": {"sec_holdout": evaluate_spans(predict_spans(model, tok, sec_hold, a.max_len), sec_hold)}}
     print(json.dumps(metrics["fp32"]["sec_holdout"]["overall"]), flush=True)
 

@@ -4,7 +4,7 @@ import { resultOf } from './result.js';
 const NAME = 'CredentialsRecognizer';
 // label, optional "is", separator, then the value: one token on the same line.
 const LABELLED: [string, string, RegExp, number][] = [
-  ['USERNAME', 'username label', /\b(?:user\s?name|user\s?id|login(?:\s?(?:name|id))?|screen\s?name|handle|benutzername|usuario)\s*(?:is\s+)?[:=#]?\s*[“"']?(@?[\p{L}\p{N}][\p{L}\p{N}._@+-]{1,63})/giu, 0.7],
+  ['USERNAME', 'username label', /\b(?:user\s?name|user\s?id|login(?:\s?(?:name|id))?|screen\s?name|handle|benutzername|usuario)\s*(?:is\s+|[:=#]\s*)[“"']?(@?[\p{L}\p{N}][\p{L}\p{N}._@+-]{1,63})/giu, 0.7],
   ['PASSWORD', 'password label', /\b(?:password|passwd|pwd|passcode|passphrase|pass\s?word|kennwort|passwort|contraseña|mot de passe)\s*(?:is\s+)?[:=]\s*[“"']?(\S{3,128}?)[”"']?(?=\s|$)/giu, 0.85],
   ['PASSWORD', 'pin label', /\b(?:pin|pin code|pin number)\s*(?:is\s+)?[:=#]?\s*(\d{4,8})\b/giu, 0.7],
 ];

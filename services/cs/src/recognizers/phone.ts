@@ -10,7 +10,8 @@ export const PHONE_CONTEXT = ['phone', 'tel', 'tel.', 'telephone', 'mobile', 'mo
 
 // Phone-shaped: an optional + or 00, digits with spaces, dots, dashes or parentheses between groups,
 // and an optional extension. Lines are never crossed.
-const CANDIDATE = /(?<![\w+.\/-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?|\d)[\d .()-]{5,22}\d(?:[ ]?(?:x|ext\.?|extension|#)[ ]?\d{1,6})?(?![\w\/-]|\.\d)/gi;
+const CANDIDATE = /(?<![\w+.\/-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:\)?[ .-]?\(?\d){5,20}(?:[ ]?(?:x|ext\.?|extension|#)[ ]?\d{1,6})?(?![\w\/-]|\.\d)/gi;
+const DATE_LIKE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$/;
 const EXTENSION = /[ ]?(?:x|ext\.?|extension|#)[ ]?(\d{1,6})$/i;
 // National numbers written with a leading trunk 0 are tried in these regions first (then everywhere).
 const TRUNK_ZERO_FIRST: CountryCode[] = ['GB', 'FR', 'DE', 'CH', 'AT', 'NL', 'BE', 'IE', 'IT', 'AU', 'NZ', 'IN', 'ZA', 'NG', 'KE',
@@ -32,10 +33,13 @@ export const phoneRecognizer: Recognizer = {
     const out: RecognizerResult[] = [];
     for (const m of text.matchAll(CANDIDATE)) {
       const raw = m[0].replace(/[ .(-]+$/, '');
-      const scored = scorePhone(raw);
-      if (!scored) continue;
+      if (DATE_LIKE.test(raw)) continue;
       const end = m.index + raw.length;
       const contextWords = findContext(text, m.index, end, PHONE_CONTEXT);
+      // a bare digit run is only ever a phone next to a phone word: skip the metadata look-up otherwise
+      if (contextWords.length === 0 && /^\d+$/.test(raw)) continue;
+      const scored = cachedScore(raw);
+      if (!scored) continue;
       const score = scored.score + (contextWords.length ? 0.35 : 0);
       out.push(resultOf({ type: 'PHONE', start: m.index, end, score, recognizer: NAME, pattern: scored.pattern, originalScore: scored.score,
         validated: scored.valid, contextWords, note: scored.region ? `region ${scored.region}` : undefined }));
@@ -43,6 +47,15 @@ export const phoneRecognizer: Recognizer = {
     return out;
   },
 };
+
+const cache = new Map<string, ReturnType<typeof scorePhone>>();
+function cachedScore(raw: string): ReturnType<typeof scorePhone> {
+  if (!cache.has(raw)) {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(raw, scorePhone(raw));
+  }
+  return cache.get(raw)!;
+}
 
 /** How phone-like a candidate is on its own: null when it cannot be a personal phone number. */
 export function scorePhone(raw: string): { score: number; pattern: string; valid: boolean; region?: string } | null {

@@ -62,3 +62,14 @@ describe('Recognizers: age, dates of birth, postal codes, addresses, devices, UR
     expect(matches).toEqual(expected);
   });
 });
+
+describe('Recognizer: credentials (labels need a separator)', () => {
+  it.each([
+    ['we handle loans daily', []],
+    ['login is jdoe82', ['jdoe82']],
+    ['User ID: ana.souza@corp', ['ana.souza@corp']],
+  ])('%s', (text, expected) => {
+    // Act + Assess
+    expect(found(credentialsRecognizer, text)).toEqual(expected);
+  });
+});
