@@ -5,8 +5,9 @@ import { resultOf } from './result.js';
 
 const NAME = 'PhoneRecognizer';
 export const PHONE_CONTEXT = ['phone', 'tel', 'tel.', 'telephone', 'mobile', 'mob', 'cell', 'cellphone', 'fax', 'contact', 'call',
-  'called', 'reach', 'reached', 'text', 'sms', 'whatsapp', 'ph', 'phone number', 'number', 'telefon', 'telefono', 'téléphone',
-  'tél', 'handy', 'portable', 'landline', 'home', 'work', 'office', 'ext', 'extension'];
+  'called', 'reach', 'reached', 'text', 'sms', 'whatsapp', 'ph', 'phone number', 'telefon', 'telefono', 'téléphone',
+  'tél', 'handy', 'portable', 'landline', 'ext', 'extension'];
+// "number", "home", "office" are left out: next to a bare digit run they more often label an account or a loan
 
 // Phone-shaped: an optional + or 00, digits with spaces, dots, dashes or parentheses between groups,
 // and an optional extension. Lines are never crossed.

@@ -52,3 +52,13 @@ describe('Recognizer: phone (libphonenumber-js)', () => {
     expect(scorePhone('930.167.3943')!.score).toBeLessThan(scorePhone('+44 20 7946 0958')!.score);
   });
 });
+
+describe('Recognizer: phone (generic words are not phone context)', () => {
+  it.each([
+    ['Loan number 2125550175', []],
+    ['Home phone 2125550175', ['2125550175']],
+  ])('%s', (text, expected) => {
+    // Act + Assess
+    expect(found(phoneRecognizer, text)).toEqual(expected);
+  });
+});
