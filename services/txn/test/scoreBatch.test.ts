@@ -63,12 +63,12 @@ describe('Pipeline: scoreBatch logging', () => {
     const lines: string[] = [];
     const topics = new MemoryTopics(1);
     const d = { ...(await deps(topics)), logger: createLogger('test', { level: 'debug', sink: (l) => lines.push(l) }) };
-    const bad = '{"customer_name": "Chiamaka Adeyemi", "email_address": "chiamaka@example-mail.net", oops';
+    const bad = 'Chiamaka Adeyemi, chiamaka@example-mail.net';
     // Act
     await scoreBatch([recordOf(bad, 0)], d);
     // Assess
     const warning = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'dead-lettered records');
     expect(warning).toMatchObject({ count: 1, first: { kind: 'decode', field: null } });
-    expect(lines.join('\n')).not.toMatch(/Chiamaka|Adeyemi|example-mail|oops/);
+    expect(lines.join('\n')).not.toMatch(/Chiamaka|Adeyemi|example-mail/);
   });
 });
