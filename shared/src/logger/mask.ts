@@ -8,7 +8,7 @@ export const PII_FIELDS = new Set([
  * Identifier fields that carry no personal data: passed through unscrubbed, since the digit-run rule
  * would otherwise mangle UUIDs (e.g. `...-4689-8123-...`) and make alerts impossible to trace.
  */
-export const IDENTIFIER_FIELDS = new Set(['event_id', 'entity_id', 'model_version', 'offset', 'sha256', 'original_sha256']);
+export const IDENTIFIER_FIELDS = new Set(['event_id', 'entity_id', 'model_version', 'offset', 'sha256', 'original_sha256', 'key_sha256', 'scan_ref']);
 
 // Lookbehinds make each match start only at the beginning of a run and bounds cap how far it scans,
 // so masking stays linear in the text's length (unbounded runs backtracked quadratically).

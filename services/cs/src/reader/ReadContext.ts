@@ -1,0 +1,49 @@
+import type { OcrEngine } from '../ocr/OcrEngine.js';
+import type { Issue, OcrSettings, ReadLimits, ReadStats, TextPart } from './protocol.js';
+import { ReadIssueError } from './ReadIssueError.js';
+
+/** A file found inside a document (attachment or file annotation), read after the document. */
+export interface FoundFile {
+  name: string;
+  content: Uint8Array;
+}
+
+/** State of one reading, shared by the document and every attachment inside it. */
+export class ReadContext {
+  readonly parts: TextPart[] = [];
+  readonly issues: Issue[] = [];
+  readonly stats: ReadStats = {
+    pages: 0, textPages: 0, ocrPages: 0, ocrRegions: 0, ocrConfidence: null, formFields: 0, annotations: 0, attachments: 0,
+    chars: 0, renderedPixels: 0, ocrMs: 0,
+  };
+  private confidenceSum = 0;
+  private confidenceWeight = 0;
+
+  constructor(readonly limits: ReadLimits, readonly ocr: OcrSettings, readonly ocrEngine: () => Promise<OcrEngine>) {}
+
+  /** Adds text read from the document, counting it against MAX_TEXT_CHARS. */
+  addText(part: TextPart): void {
+    const text = part.text.trim();
+    if (!text) return;
+    this.stats.chars += text.length;
+    if (this.stats.chars > this.limits.maxTextChars) {
+      throw new ReadIssueError('too_much_text', `more than ${this.limits.maxTextChars} characters of text`);
+    }
+    this.parts.push({ ...part, text });
+  }
+
+  /** Records an issue once per reason and detail. */
+  addIssue(issue: Issue): void {
+    if (!this.issues.some((i) => i.reason === issue.reason && i.detail === issue.detail)) this.issues.push(issue);
+  }
+
+  recordOcr(confidence: number, chars: number): void {
+    if (chars === 0) return;
+    this.confidenceSum += confidence * chars;
+    this.confidenceWeight += chars;
+    this.stats.ocrConfidence = Math.round(this.confidenceSum / this.confidenceWeight);
+  }
+}
+
+/** "attachment 2/1: " for text from inside attachments, "" for the document itself. */
+export const where = (attachment: string | null): string => (attachment ? `attachment ${attachment}: ` : '');
