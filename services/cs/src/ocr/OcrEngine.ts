@@ -15,20 +15,44 @@ export interface OcrText {
   chars: number;
 }
 
-/** Words (level 5 rows) of tesseract's TSV output: confidence and text. */
-export function wordConfidence(tsv: string): { confidence: number; chars: number } {
+/** Below this confidence a short token without digits is a speck or a rule read as letters, not text. */
+const SPECK_CONFIDENCE = 30;
+
+/**
+ * Text and confidence from tesseract's TSV output (one row per word, level 5, with block, paragraph
+ * and line numbers and a confidence). Lines are rebuilt from the words, leaving out specks: tokens of
+ * at most three characters without digits read with confidence under 30 ("EE", "Ce", "oo"), which
+ * the NER model could otherwise take for names. Real values are kept whatever their confidence
+ * (tesseract gives long digit strings such as an SSN low confidence even when they are right).
+ */
+export function fromTsv(tsv: string): OcrText {
   let weighted = 0;
   let chars = 0;
+  const lines: string[] = [];
+  let lineKey = '';
+  let blockKey = '';
   for (const row of tsv.split('\n')) {
     const cols = row.split('\t');
     if (cols[0] !== '5' || cols.length < 12) continue;
-    const n = (cols.slice(11).join('\t').match(/[\p{L}\p{N}]/gu) ?? []).length;
+    const word = cols.slice(11).join('\t').trim();
     const conf = Number(cols[10]);
-    if (n < 3 || !Number.isFinite(conf) || conf < 0) continue;
-    weighted += conf * n;
-    chars += n;
+    if (!word || !Number.isFinite(conf) || conf < 0) continue;
+    const alnum = (word.match(/[\p{L}\p{N}]/gu) ?? []).length;
+    if (alnum >= 3) {
+      weighted += conf * alnum;
+      chars += alnum;
+    }
+    if (conf < SPECK_CONFIDENCE && [...word].length <= 3 && !/\p{N}/u.test(word)) continue;
+    const block = `${cols[2]}.${cols[3]}`;
+    const line = `${block}.${cols[4]}`;
+    if (line !== lineKey) {
+      if (lineKey && block !== blockKey) lines.push('');
+      lines.push(word);
+      lineKey = line;
+      blockKey = block;
+    } else lines[lines.length - 1] += ` ${word}`;
   }
-  return { confidence: chars ? weighted / chars : 0, chars };
+  return { text: lines.join('\n'), confidence: chars ? weighted / chars : 0, chars };
 }
 
 /**
@@ -56,8 +80,8 @@ export class OcrEngine {
   /** Reads `image`; straightens slightly skewed scans first (tesseract's own angle estimate). */
   async recognize(image: GrayImage): Promise<OcrText> {
     if (image.width < 8 || image.height < 8) return { text: '', confidence: 0, chars: 0 };
-    const { data } = await this.scheduler.addJob('recognize', Buffer.from(toPgm(image)), { rotateAuto: true }, { text: true, tsv: true });
-    return { text: data.text ?? '', ...wordConfidence(data.tsv ?? '') };
+    const { data } = await this.scheduler.addJob('recognize', Buffer.from(toPgm(image)), { rotateAuto: true }, { text: false, tsv: true });
+    return fromTsv(data.tsv ?? '');
   }
 
   async terminate(): Promise<void> {

@@ -18,6 +18,8 @@ import { assessText } from './textQuality.js';
 const LAYER_DENSITY = 8;
 /** Filled shapes on a page without text or images from which it is probably text drawn as outlines. */
 const OUTLINED_TEXT_PATHS = 300;
+/** Share of dark pixels under which a rendered page is a blank sheet (scanner specks stay well below it). */
+const BLANK_INK = 0.01;
 /** OCR output shorter than this says too little to judge its confidence. */
 const MIN_JUDGED_CHARS = 20;
 const SQ_IN = 72 * 72;
@@ -133,13 +135,15 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadConte
   else ctx.stats.ocrRegions += images.length;
   for (const [i, r] of results.entries()) {
     ctx.recordOcr(r.confidence, r.chars);
-    ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text });
+    const lowConfidence = r.chars >= MIN_JUDGED_CHARS && r.confidence < ctx.ocr.minConfidence;
+    ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text, ...(lowConfidence ? { lowConfidence } : {}) });
     const what = fullPage ? `page ${n}` : `page ${n}, image ${i + 1}`;
-    if (r.chars >= MIN_JUDGED_CHARS && r.confidence < ctx.ocr.minConfidence) {
+    if (lowConfidence) {
       ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: OCR confidence ${Math.round(r.confidence)} < ${ctx.ocr.minConfidence}` });
-    } else if (fullPage && r.chars < MIN_JUDGED_CHARS && fullPage.startsWith('the text layer') && inkShare(images[i]!) > 0.01) {
-      // the text layer had characters but OCR finds almost none: what the page shows was not read
-      ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: ${fullPage}, and OCR found no text` });
+    } else if (fullPage && r.chars < MIN_JUDGED_CHARS && inkShare(images[i]!) > BLANK_INK) {
+      // a whole page that shows something (not a blank sheet) but no legible text: handwriting OCR
+      // cannot segment, a photo of a document, or a picture; what it shows was not read
+      ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: ${fullPage}, and OCR found no legible text` });
     }
   }
 }

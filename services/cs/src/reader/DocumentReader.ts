@@ -114,9 +114,10 @@ export class DocumentReader {
       child.once('message', () => { clearTimeout(timer); resolve(child); });
       child.once('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`exited (${code ?? signal}) ${this.stderrTail.slice(-300)}`)); });
     });
-    // an idle reader must not keep a CLI or test process alive
+    // an idle reader must not keep a CLI or test process alive (its stderr pipe is a handle too)
     child.unref();
     child.channel?.unref?.();
+    (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
     return this.ready;
   }
 

@@ -13,6 +13,8 @@ export interface TextPart {
   /** Path of attachment indices ("2", "2/1") when the text came from an attached file; null for the document itself. */
   attachment: string | null;
   text: string;
+  /** OCR'd text below OCR_MIN_CONFIDENCE: listed, but what it seems to contain cannot outweigh the page being unreadable. */
+  lowConfidence?: boolean;
 }
 
 /** Bounds on one reading; each one that is exceeded ends in quarantine with its own reason. */

@@ -62,8 +62,9 @@ async function readAttachment(file: FoundFile, path: string, ctx: ReadContext): 
       ctx.stats.ocrRegions += 1;
       ctx.stats.renderedPixels += image.width * image.height;
       ctx.recordOcr(result.confidence, result.chars);
-      ctx.addText({ kind: 'ocr', page: null, attachment: path, text: result.text });
-      if (result.chars >= 20 && result.confidence < ctx.ocr.minConfidence) {
+      const lowConfidence = result.chars >= 20 && result.confidence < ctx.ocr.minConfidence;
+      ctx.addText({ kind: 'ocr', page: null, attachment: path, text: result.text, ...(lowConfidence ? { lowConfidence } : {}) });
+      if (lowConfidence) {
         ctx.addIssue({ reason: 'unreadable', detail: `${label}: OCR confidence ${Math.round(result.confidence)} < ${ctx.ocr.minConfidence}` });
       }
       return [];

@@ -26,7 +26,7 @@ export type ScanOutcome =
   /** The key was uploaded again before this (unversioned) upload was scanned; the new upload's own event scans it. */
   | { status: 'superseded'; bucket: string; key: string };
 
-interface Text { source: TextSource; page: number | null; attachment: string | null; text: string }
+interface Text { source: TextSource; page: number | null; attachment: string | null; text: string; lowConfidence?: boolean }
 type Found = RecognizerResult & { at: Text };
 
 const EMPTY_READ: ReadResult['stats'] = { pages: 0, textPages: 0, ocrPages: 0, ocrRegions: 0, ocrConfidence: null, formFields: 0, annotations: 0, attachments: 0, chars: 0, renderedPixels: 0, ocrMs: 0 };
@@ -49,7 +49,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
   const stat = await store.stat(source.bucket, source.key, { versionId });
   const ref = scanRef(source.bucket, source.key, versionId, versionId ? null : source.etag ?? stat?.etag ?? null);
   const gone = async (): Promise<ScanOutcome> => {
-    const existing = await findExistingFinding(store, settings, source.key, ref);
+    const existing = await findExistingFinding(store, settings, source.key, versionId || source.etag ? ref : null);
     if (existing) return { status: 'already_processed', finding: existing };
     log.warn('upload not found and never scanned', { version_id: versionId });
     return { status: 'missing', bucket: source.bucket, key: source.key };
@@ -82,7 +82,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
 
   // detect, part by part, within the deadline; the key itself is read too
   const texts: Text[] = [{ source: 'object_key', page: null, attachment: null, text: keyText(source.key) },
-    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text }))];
+    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text, lowConfidence: p.lowConfidence }))];
   const found: Found[] = [];
   for (const at of texts) {
     if (Date.now() > deadline) {
@@ -92,7 +92,8 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
     for (const r of await deps.detector.detectText(at.text)) found.push({ ...r, at });
   }
   const tDetect = performance.now();
-  const hasPii = containsPii(found, settings.piiTypes);
+  // what OCR read with too little confidence is listed, but cannot turn an unreadable page into "pii"
+  const hasPii = containsPii(found.filter((f) => !f.at.lowConfidence), settings.piiTypes);
   const readSomething = read.parts.some((p) => p.kind !== 'metadata' && p.text.trim() !== '');
   if (bytes && issues.length === 0 && !readSomething) issues.push({ reason: 'no_text_layer', detail: 'no text on any page' });
   const { verdict, reason, detail } = decideVerdict(issues, hasPii);

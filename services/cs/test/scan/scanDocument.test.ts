@@ -13,8 +13,8 @@ describe('Function: scanDocument', () => {
     ['encrypted with a user password', docs.encryptedPdf, 'quarantine', 'encrypted'],
     ['zero bytes', async () => new Uint8Array(), 'quarantine', 'zero_bytes'],
     ['not a PDF despite its name', async () => new TextEncoder().encode('just some text\n'), 'quarantine', 'not_pdf'],
-    ['image-only, no text layer', docs.imageOnlyPdf, 'quarantine', 'no_text_layer'],
-    ['with text pages and a scanned page, no PII in the text', docs.cleanTextThenScanPdf, 'quarantine', 'no_text_layer'],
+    ['image-only, a picture without legible text', docs.imageOnlyPdf, 'quarantine', 'unreadable'],
+    ['with text pages and a picture page without legible text, no PII in the text', docs.cleanTextThenScanPdf, 'quarantine', 'unreadable'],
     ['over the page limit', () => docs.manyPagesPdf(21), 'quarantine', 'too_many_pages'],
   ] as const)('routes a document %s', async (_name, make, verdict, reason) => {
     // Prepare
