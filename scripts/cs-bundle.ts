@@ -1,29 +1,45 @@
-// Bundles the cs Lambda handler into one ES module for the container image (docker/cs.Dockerfile).
-// onnxruntime-node stays external: it is a native addon installed into the image's node_modules.
-import { resolve } from 'node:path';
+// Bundles the cs Lambda into two ES modules for the container image (docker/cs.Dockerfile):
+// handler.mjs (the Lambda entry: S3 event -> detection -> routing) and reader.mjs beside it (the
+// document reader process the handler forks: pdf.js, rendering, OCR). Native addons and packages
+// that read their own files at run time stay external and are installed into the image's
+// node_modules (docker/cs-runtime/package.json): onnxruntime-node; pdfjs-dist (its standard fonts,
+// CMaps and wasm decoders) with @napi-rs/canvas; tesseract.js (its worker script and tesseract.js-core
+// wasm) and @tesseract.js-data/eng (the English model, read from disk).
+import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 export const CS_BUNDLE = 'services/cs/dist/handler.mjs';
+/** The reader bundle, always written beside the handler bundle under this name. */
+export const CS_READER_BUNDLE_NAME = 'reader.mjs';
+export const CS_EXTERNALS = ['onnxruntime-node', 'pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/eng'];
 
-/** Builds the handler bundle at `outfile` (relative to the repo root `root`). */
+/** Builds the handler bundle at `outfile` (relative to the repo root `root`) and the reader bundle beside it. */
 export async function buildCsBundle(root = process.cwd(), outfile = CS_BUNDLE): Promise<string> {
-  const external = ['onnxruntime-node'];
-  await build({
-    entryPoints: [resolve(root, 'services/cs/src/handler.ts')],
-    outfile: resolve(root, outfile),
+  const common = {
     bundle: true,
-    platform: 'node',
+    platform: 'node' as const,
     target: 'node20',
-    format: 'esm',
-    external,
-    logLevel: 'warning',
+    format: 'esm' as const,
+    external: CS_EXTERNALS,
+    logLevel: 'warning' as const,
     // CJS dependencies inside an ES module bundle still call require()
     banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
-  });
-  return resolve(root, outfile);
+  };
+  const handler = resolve(root, outfile);
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [resolve(root, 'services/cs/src/handler.ts')],
+      outfile: handler,
+      // DocumentReader forks this file (see src/reader/DocumentReader.ts)
+      define: { __CS_READER_ENTRY__: JSON.stringify(`./${CS_READER_BUNDLE_NAME}`) },
+    }),
+    build({ ...common, entryPoints: [resolve(root, 'services/cs/src/reader/readerMain.ts')], outfile: resolve(dirname(handler), CS_READER_BUNDLE_NAME) }),
+  ]);
+  return handler;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname ?? '', 'cs-bundle.ts')) {
   const out = await buildCsBundle();
-  console.log(`cs-bundle: wrote ${out}`);
+  console.log(`cs-bundle: wrote ${out} and ${resolve(dirname(out), CS_READER_BUNDLE_NAME)} (${basename(out)} forks the reader)`);
 }

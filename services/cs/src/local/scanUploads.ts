@@ -33,5 +33,6 @@ export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUplo
     for (const v of ['pii', 'clean', 'quarantine'] as const) result.byVerdict[v] += summary.byVerdict[v];
     for (const o of summary.outcomes) if (o.status === 'routed') result.findings.push(`${o.finding.destination?.bucket}/${o.finding.destination?.key}.finding.json`);
   }
+  deps.reader.close?.();
   return result;
 }

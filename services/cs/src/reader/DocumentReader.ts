@@ -37,6 +37,8 @@ export class DocumentReader {
   private ready: Promise<ChildProcess> | null = null;
   private nextId = 1;
   private stderrTail = '';
+  /** Highest resident memory of the reader process seen while reading (bytes), for benchmarks. */
+  peakBytes = 0;
 
   constructor(private readonly options: DocumentReaderOptions) {}
 
@@ -81,6 +83,7 @@ export class DocumentReader {
         const rss = child.pid ? residentBytes(child.pid) : null;
         if (rss === null) return;
         peak = Math.max(peak, rss);
+        this.peakBytes = Math.max(this.peakBytes, rss);
         if (rss > capBytes) finish(failed({ reason: 'memory_limit', detail: `the reader used more than ${this.options.memoryMb} MB (${Math.round(rss / 1048576)} MB)` }), true);
       }, this.options.pollMs ?? 50);
       poll.unref();

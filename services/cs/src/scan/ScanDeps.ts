@@ -22,6 +22,8 @@ export interface ScanSettings {
 /** Reads a document's text in isolation (DocumentReader: a separate process with memory and time caps). */
 export interface DocumentReaderPort {
   read(bytes: Uint8Array, limits: ReadLimits, ocr: OcrSettings, deadline: number): Promise<ReadResult>;
+  /** Ends the reader's process, if it keeps one. */
+  close?(): void;
 }
 
 /** Everything scanning one document needs, created once per container. */

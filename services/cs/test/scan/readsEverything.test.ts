@@ -20,6 +20,7 @@ describe('Function: scanDocument (what a PDF carries besides page text)', () => 
   it.each([
     ['values typed into form fields', rich.filledForm, 'form', ['PERSON', 'US_SSN']],
     ['a field without a widget', rich.hiddenFieldForm, 'form', ['EMAIL']],
+    ['the data of an XFA form', rich.xfaForm, 'form', ['PERSON', 'US_SSN']],
     ['sticky notes, text boxes and mailto: links', rich.annotated, 'annotation', ['PERSON', 'PHONE', 'US_SSN', 'EMAIL']],
     ['document properties and XMP', rich.withMetadata, 'metadata', ['PERSON', 'US_SSN', 'EMAIL']],
     ['an attached text file', () => rich.withAttachments('text'), 'text', ['PERSON', 'US_SSN']],
