@@ -26,7 +26,7 @@ export const csConfigSpec = {
   MAX_ATTACHMENTS: { schema: nonNegativeInt, default: '20', doc: 'Most attached files read from one upload, nested ones included (too_many_attachments).' },
   MAX_ATTACHMENT_DEPTH: { schema: positiveInt, default: '3', doc: 'Deepest nesting of attached PDFs (too_many_attachments).' },
   OCR_ENABLED: { schema: flag, default: 'true', doc: 'OCR pages that are pictures, pictures on pages, and garbage text layers (tesseract.js); `false` quarantines them (no_text_layer / unreadable).' },
-  OCR_DPI: { schema: z.coerce.number().int().min(72).max(600), default: '300', doc: 'Resolution pages are rendered at for OCR.' },
+  OCR_DPI: { schema: z.coerce.number().int().min(72).max(600), default: '200', doc: 'Resolution pages are rendered at for OCR (200 read 8-11 pt scans as well as 300 here, with fewer pixels).' },
   OCR_MIN_CONFIDENCE: { schema: z.coerce.number().min(0).max(100), default: '60', doc: 'Mean OCR word confidence (0-100) below which a page or picture is unreadable.' },
   OCR_MIN_IMAGE_SQIN: { schema: z.coerce.number().nonnegative(), default: '1', doc: 'Pictures smaller than this many square inches on pages with text are not OCR\'d (logos, signatures).' },
   OCR_WORKERS: { schema: nonNegativeInt, default: '0', doc: 'tesseract workers (threads) of the reader; 0 = one per CPU, at most 4.' },

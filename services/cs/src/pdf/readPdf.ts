@@ -68,6 +68,7 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
       if (tooManyPixels) throw new ReadIssueError('too_many_pixels', `${at}page ${n}: an image has more than ${ctx.limits.maxImagePixels} pixels`);
       if (dropped) ctx.addIssue({ reason: 'unreadable', detail: `${at}page ${n}: ${dropped}` });
     }
+    await ctx.drain();
     await readDocumentLevel(doc, ctx, attachment, structure, seenFields, files);
     return files;
   } catch (err) {
@@ -121,6 +122,10 @@ async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadCont
   if (scripts.length > 0) ctx.addIssue({ reason: 'active_content', detail: `${at}JavaScript on page ${n}` });
 }
 
+/**
+ * Renders the page (or crops its pictures) now, while pdf.js has the page, and recognises the
+ * images in the background (ReadContext.schedule), so the next page is read while tesseract works.
+ */
 async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, fullPage: string | null, regions: Rect[]): Promise<void> {
   const n = page.pageNumber;
   const at = where(attachment);
@@ -129,23 +134,27 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadConte
   const rendered = await renderPage(doc, page, ctx.ocr.dpi, ctx.limits.maxRenderPixels);
   ctx.stats.renderedPixels += rendered.image.width * rendered.image.height;
   const images = fullPage ? [rendered.image] : regions.map((r) => crop(rendered.image, rendered.toPixels(r)));
-  const results = await Promise.all(images.map((img) => engine.recognize(img)));
   ctx.stats.ocrMs += performance.now() - t0;
   if (fullPage) ctx.stats.ocrPages += 1;
   else ctx.stats.ocrRegions += images.length;
-  for (const [i, r] of results.entries()) {
-    ctx.recordOcr(r.confidence, r.chars);
-    const lowConfidence = r.chars >= MIN_JUDGED_CHARS && r.confidence < ctx.ocr.minConfidence;
-    ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text, ...(lowConfidence ? { lowConfidence } : {}) });
-    const what = fullPage ? `page ${n}` : `page ${n}, image ${i + 1}`;
-    if (lowConfidence) {
-      ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: OCR confidence ${Math.round(r.confidence)} < ${ctx.ocr.minConfidence}` });
-    } else if (fullPage && r.chars < MIN_JUDGED_CHARS && inkShare(images[i]!) > BLANK_INK) {
-      // a whole page that shows something (not a blank sheet) but no legible text: handwriting OCR
-      // cannot segment, a photo of a document, or a picture; what it shows was not read
-      ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: ${fullPage}, and OCR found no legible text` });
+  await ctx.schedule(async () => {
+    const t1 = performance.now();
+    const results = await Promise.all(images.map((img) => engine.recognize(img)));
+    ctx.stats.ocrMs += performance.now() - t1;
+    for (const [i, r] of results.entries()) {
+      ctx.recordOcr(r.confidence, r.chars);
+      const lowConfidence = r.chars >= MIN_JUDGED_CHARS && r.confidence < ctx.ocr.minConfidence;
+      ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text, ...(lowConfidence ? { lowConfidence } : {}) });
+      const what = fullPage ? `page ${n}` : `page ${n}, image ${i + 1}`;
+      if (lowConfidence) {
+        ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: OCR confidence ${Math.round(r.confidence)} < ${ctx.ocr.minConfidence}` });
+      } else if (fullPage && r.chars < MIN_JUDGED_CHARS && inkShare(images[i]!) > BLANK_INK) {
+        // a whole page that shows something (not a blank sheet) but no legible text: handwriting OCR
+        // cannot segment, a photo of a document, or a picture; what it shows was not read
+        ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: ${fullPage}, and OCR found no legible text` });
+      }
     }
-  }
+  }, engine.size);
 }
 
 async function readDocumentLevel(doc: PDFDocumentProxy, ctx: ReadContext, attachment: string | null, structure: Awaited<ReturnType<typeof inspectStructure>>, seenFields: Set<string>, files: FoundFile[]): Promise<void> {

@@ -18,6 +18,8 @@ export class ReadContext {
   };
   private confidenceSum = 0;
   private confidenceWeight = 0;
+  private readonly inflight = new Set<Promise<void>>();
+  private failure: unknown = null;
 
   constructor(readonly limits: ReadLimits, readonly ocr: OcrSettings, readonly ocrEngine: () => Promise<OcrEngine>) {}
 
@@ -35,6 +37,23 @@ export class ReadContext {
   /** Records an issue once per reason and detail. */
   addIssue(issue: Issue): void {
     if (!this.issues.some((i) => i.reason === issue.reason && i.detail === issue.detail)) this.issues.push(issue);
+  }
+
+  /**
+   * Runs `task` (OCR of a rendered page) alongside the reading of the next pages, with at most
+   * `limit` tasks in flight: rendering one page overlaps recognising the one before.
+   */
+  async schedule(task: () => Promise<void>, limit: number): Promise<void> {
+    while (this.inflight.size >= Math.max(1, limit)) await Promise.race(this.inflight);
+    if (this.failure) throw this.failure;
+    const run: Promise<void> = task().catch((err: unknown) => { this.failure ??= err; }).finally(() => { this.inflight.delete(run); });
+    this.inflight.add(run);
+  }
+
+  /** Waits for every scheduled task; rethrows the first failure. */
+  async drain(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.race(this.inflight);
+    if (this.failure) throw this.failure;
   }
 
   recordOcr(confidence: number, chars: number): void {
