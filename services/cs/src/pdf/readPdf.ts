@@ -35,8 +35,6 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
   if (bytes.length === 0) throw new ReadIssueError('zero_bytes', `${at}the file is empty`);
   if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw new ReadIssueError('not_pdf', `${at}no %PDF- header`);
   checkStreamBounds(bytes, ctx.limits);
-  const structure = await inspectStructure(bytes);
-  for (const what of structure.active) ctx.addIssue({ reason: 'active_content', detail: `${at}${what}` });
 
   let doc: PDFDocumentProxy;
   try {
@@ -52,8 +50,11 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
     throw new ReadIssueError('corrupt', `${at}cannot parse: ${(err as Error).message}`, { cause: err });
   }
   try {
-    if (doc.numPages > ctx.limits.maxPages) throw new ReadIssueError('too_many_pages', `${at}${doc.numPages} pages > ${ctx.limits.maxPages}`);
     ctx.stats.pages += doc.numPages;
+    if (doc.numPages > ctx.limits.maxPages) throw new ReadIssueError('too_many_pages', `${at}${doc.numPages} pages > ${ctx.limits.maxPages}`);
+    // the object walk after the page count: a 2,000-page file is refused before it is parsed twice
+    const structure = await inspectStructure(bytes);
+    for (const what of structure.active) ctx.addIssue({ reason: 'active_content', detail: `${at}${what}` });
     const files: FoundFile[] = [];
     const seenFields = new Set<string>();
     takePdfjsWarnings();
