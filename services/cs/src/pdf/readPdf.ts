@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { crop, inkShare } from '../ocr/grayImage.js';
 import { renderPage } from '../ocr/renderPage.js';
-import { where, type FoundFile, type ReadContext } from '../reader/ReadContext.js';
+import { OcrUnavailableError, where, type FoundFile, type ReadContext } from '../reader/ReadContext.js';
 import { ReadIssueError } from '../reader/ReadIssueError.js';
 import { annotationTexts, type AnnotationLike } from './annotationText.js';
 import { fieldObjects, metadataText, scriptsOf } from './documentText.js';
@@ -73,7 +73,7 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
     await readDocumentLevel(doc, ctx, attachment, structure, seenFields, files);
     return files;
   } catch (err) {
-    if (err instanceof ReadIssueError) throw err;
+    if (err instanceof ReadIssueError || err instanceof OcrUnavailableError) throw err;
     const message = (err as Error).message ?? String(err);
     if (/exceeded maximum allowed size/.test(message)) throw new ReadIssueError('too_many_pixels', `${at}an image has more than ${ctx.limits.maxImagePixels} pixels`, { cause: err });
     if (err instanceof RangeError) throw new ReadIssueError('memory_limit', `${at}${message}`, { cause: err });

@@ -21,7 +21,12 @@ export class ReadContext {
   private readonly inflight = new Set<Promise<void>>();
   private failure: unknown = null;
 
-  constructor(readonly limits: ReadLimits, readonly ocr: OcrSettings, readonly ocrEngine: () => Promise<OcrEngine>) {}
+  readonly ocrEngine: () => Promise<OcrEngine>;
+
+  constructor(readonly limits: ReadLimits, readonly ocr: OcrSettings, engine: () => Promise<OcrEngine>) {
+    // an engine that cannot start is the deployment's fault, not the document's: never "corrupt"
+    this.ocrEngine = () => engine().catch((err: unknown) => { throw new OcrUnavailableError(err); });
+  }
 
   /** Adds text read from the document, counting it against MAX_TEXT_CHARS. */
   addText(part: TextPart): void {
@@ -61,6 +66,14 @@ export class ReadContext {
     this.confidenceSum += confidence * chars;
     this.confidenceWeight += chars;
     this.stats.ocrConfidence = Math.round(this.confidenceSum / this.confidenceWeight);
+  }
+}
+
+/** tesseract could not start (missing trained data or wasm): the reader fails the document as reader_failed. */
+export class OcrUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`OCR unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'OcrUnavailableError';
   }
 }
 

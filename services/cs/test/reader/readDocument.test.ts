@@ -28,6 +28,10 @@ describe('Function: readDocument', () => {
     expect(result.issues).toEqual([{ reason, detail: expect.stringMatching(detail) }]);
   });
 
+  it('fails with OcrUnavailableError, not a document reason, when tesseract cannot start', async () => {
+    await expect(readDocument(await rich.scan(150), limits, ocr, noOcr)).rejects.toThrow(/OCR unavailable: no OCR in this test/);
+  });
+
   it('reports an encrypted attachment as encrypted and reads the rest', async () => {
     const { PDFDocument } = await import('pdf-lib');
     const { encryptedPdf } = await import('../fixtures/documents.js');
