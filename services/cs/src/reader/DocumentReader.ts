@@ -51,6 +51,7 @@ export class DocumentReader {
       child = await this.start(budget);
     } catch (err) {
       this.kill();
+      if (Date.now() >= deadline) return failed({ reason: 'time_limit', detail: `the reader process did not start within ${budget} ms` });
       return failed({ reason: 'reader_failed', detail: `the reader process did not start: ${(err as Error).message}` });
     }
     const id = this.nextId++;
