@@ -15,6 +15,8 @@ export interface OcrText {
   chars: number;
 }
 
+/** A first reading below this confidence is tried again on the straightened image. */
+const RETRY_BELOW = 85;
 /** Below this confidence a short token without digits is a speck or a rule read as letters, not text. */
 const SPECK_CONFIDENCE = 30;
 
@@ -77,11 +79,19 @@ export class OcrEngine {
     return this.workers.length;
   }
 
-  /** Reads `image`; straightens slightly skewed scans first (tesseract's own angle estimate). */
+  /**
+   * Reads `image` as it is; when that reads poorly, once more straightened by tesseract's own angle
+   * estimate (`rotateAuto`), keeping the better reading. Most scans are straight enough, so only
+   * skewed ones pay for the second pass.
+   */
   async recognize(image: GrayImage): Promise<OcrText> {
     if (image.width < 8 || image.height < 8) return { text: '', confidence: 0, chars: 0 };
-    const { data } = await this.scheduler.addJob('recognize', Buffer.from(toPgm(image)), { rotateAuto: true }, { text: false, tsv: true });
-    return fromTsv(data.tsv ?? '');
+    const pgm = Buffer.from(toPgm(image));
+    const read = async (rotateAuto: boolean) => fromTsv((await this.scheduler.addJob('recognize', pgm, { rotateAuto }, { text: false, tsv: true })).data.tsv ?? '');
+    const plain = await read(false);
+    if (plain.chars < 20 || plain.confidence >= RETRY_BELOW) return plain;
+    const straightened = await read(true);
+    return straightened.confidence > plain.confidence ? straightened : plain;
   }
 
   async terminate(): Promise<void> {
