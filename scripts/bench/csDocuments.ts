@@ -2,10 +2,7 @@
 // loan agreement printed to PDF by Chromium (subset TrueType fonts with ToUnicode, as browsers and
 // office tools write them), filled forms with Acrobat-style field scripts, and scans at 150 and 300
 // dpi, one skewed. Every name and number is invented.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chromiumPath, printHtmlToPdf } from '../../services/cs/src/local/documents/chromiumPdf.js';
 import { writeFormPdf } from '../../services/cs/src/local/documents/formPdf.js';
 import { addNumberFormat } from '../../services/cs/src/local/documents/pdfParts.js';
 import { writeScannedPdf } from '../../services/cs/src/local/documents/scannedPage.js';
@@ -45,16 +42,8 @@ function agreementHtml(): string {
 <h1>Personal Loan Agreement</h1><p>This Personal Loan Agreement is made between Harbor Federal Credit Union (the "Lender") and ${borrower}, Social Security Number ${ssn()} (the "Borrower"), of ${200 + Math.floor(rnd() * 800)} Bayshore Blvd, Tampa, FL 33606.</p>${sections}</body></html>`;
 }
 
-/** Prints HTML to PDF with Debian's Chromium (headless); null when Chromium is not installed. */
-function printWithChromium(html: string): Uint8Array | null {
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-  if (!chromium) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'cs-bench-html-'));
-  writeFileSync(join(dir, 'doc.html'), html);
-  execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${join(dir, 'profile')}`,
-    `--print-to-pdf=${join(dir, 'doc.pdf')}`, `file://${join(dir, 'doc.html')}`], { stdio: 'ignore', timeout: 120_000 });
-  return readFileSync(join(dir, 'doc.pdf'));
-}
+/** Prints HTML to PDF with Chromium; null when Chromium is not installed. */
+const printWithChromium = (html: string): Uint8Array | null => (chromiumPath() ? printHtmlToPdf(html) : null);
 
 async function form(): Promise<Uint8Array> {
   const name = person();
