@@ -107,7 +107,7 @@ async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadCont
     if (!ctx.ocr.enabled) {
       ctx.addIssue(fullPage && quality.plausible
         ? { reason: 'no_text_layer', detail: `${at}page ${n}: ${fullPage}, OCR is off` }
-        : { reason: 'unreadable', detail: `${at}page ${n}: ${fullPage ?? 'images with text not read'}, OCR is off` });
+        : { reason: 'unreadable', detail: `${at}page ${n}: ${fullPage ?? 'pictures on the page not read'}, OCR is off` });
     } else await ocrPage(doc, page, ctx, attachment, fullPage, regions);
   }
 
