@@ -1,17 +1,27 @@
-import type { S3Event } from '@sfc/shared';
+import { createLogger, type S3Event } from '@sfc/shared';
+import { createMetrics } from '@sfc/shared/observability/metrics.js';
+import { instrument, type LambdaContext } from '@sfc/shared/observability/instrument.js';
+import { tracerFor } from '@sfc/shared/observability/tracer.js';
 import { loadCsConfig } from './config.js';
 import { createScanDeps } from './deps.js';
-import { handleS3Event, type InvocationClock, type ScanSummary } from './scan/handleS3Event.js';
+import { recordScan, recordScanFailure } from './observability/csMetrics.js';
+import { handleS3Event, type ScanSummary } from './scan/handleS3Event.js';
 
 // Created once per container: configuration, object store client and the ONNX session. The
 // document reader process starts on the first document and is reused by later invocations.
-const deps = createScanDeps(loadCsConfig());
+const config = loadCsConfig();
+const deps = createScanDeps(config);
 // a failed model load surfaces on the first invocation (awaited below), not as an unhandled rejection
 deps.catch(() => undefined);
 
-/** Lambda entry point: S3 ObjectCreated on the uploads bucket; the context's remaining time bounds each scan. */
-export const handler = async (event: S3Event, context?: InvocationClock): Promise<Omit<ScanSummary, 'outcomes'>> => {
-  const clock = typeof context?.getRemainingTimeInMillis === 'function' ? context : undefined;
-  const { outcomes: _outcomes, ...summary } = await handleS3Event(await deps, event, clock);
+// the context's remaining time bounds each document's scan (SCAN_TIME_LIMIT_MS, TIME_RESERVE_MS)
+const scan = instrument(async (event: S3Event, context?: LambdaContext) => handleS3Event(await deps, event, context), {
+  name: 'scan', metrics: createMetrics('cs'), tracer: tracerFor('cs'), logger: createLogger('cs.handler', { level: config.LOG_LEVEL }),
+  record: recordScan, recordFailure: recordScanFailure,
+});
+
+/** Lambda entry point: S3 ObjectCreated on the uploads bucket. */
+export const handler = async (event: S3Event, context?: LambdaContext): Promise<Omit<ScanSummary, 'outcomes'>> => {
+  const { outcomes: _outcomes, ...summary } = await scan(event, context);
   return summary;
 };

@@ -8,7 +8,7 @@ import { createDetector, scanSettings } from '../deps.js';
 import type { PiiDetector } from '../detect/PiiDetector.js';
 import { DocumentReader } from '../reader/DocumentReader.js';
 import type { TextPart } from '../reader/protocol.js';
-import { maskMatch } from '../scan/maskMatch.js';
+import { maskValue } from '../detect/maskValue.js';
 import type { ScanSettings } from '../scan/ScanDeps.js';
 
 const USAGE = 'usage: pii scan <file.pdf|file.txt> | pii --jsonl < lines.jsonl';
@@ -33,7 +33,7 @@ async function scanFile(detector: PiiDetector, file: string, settings: ScanSetti
     for (const e of await detector.detectText(part.text)) {
       entities.push({
         type: e.type, source: part.kind, page: part.page, attachment: part.attachment, start: e.start, end: e.end, score: e.score,
-        recognizer: e.recognizer, masked: maskMatch(part.text.slice(e.start, e.end), e.type), explanation: e.explanation.textual,
+        recognizer: e.recognizer, masked: maskValue(part.text.slice(e.start, e.end), e.type), explanation: e.explanation.textual,
       });
     }
   }

@@ -6,7 +6,7 @@ import { findingKey, lakeFindingKey } from '../routing/keys.js';
 import { copyServerSide, copyVerified } from '../routing/moveVerified.js';
 import { documentLogger } from './documentLogger.js';
 import { findExistingFinding } from './findExistingFinding.js';
-import { maskMatch } from './maskMatch.js';
+import { maskValue } from '../detect/maskValue.js';
 import { keySha256, keyText, maskedKey, referenceKey, scanRef } from './objectKeys.js';
 import type { ScanDeps } from './ScanDeps.js';
 import { decideVerdict } from './verdict.js';
@@ -119,7 +119,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
     },
     entities: found.map((e) => ({
       type: e.type, source: e.at.source, page: e.at.page, attachment: e.at.attachment, start: e.start, end: e.end, score: e.score,
-      recognizer: e.recognizer, masked: maskMatch(e.at.text.slice(e.start, e.end), e.type),
+      recognizer: e.recognizer, masked: maskValue(e.at.text.slice(e.start, e.end), e.type),
     })),
     counts: countByType(found), model_version: deps.modelVersion,
     timings_ms: {
