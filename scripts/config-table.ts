@@ -1,8 +1,9 @@
 // Prints the README's configuration table of a service from its config spec (the only definition).
 import { describeConfig } from '@sfc/shared';
+import { csConfigSpec } from '../services/cs/src/config.js';
 import { txnConfigSpec } from '../services/txn/src/config.js';
 
-const specs: Record<string, Parameters<typeof describeConfig>[0]> = { txn: txnConfigSpec };
+const specs: Record<string, Parameters<typeof describeConfig>[0]> = { txn: txnConfigSpec, cs: csConfigSpec };
 const name = process.argv[2] ?? 'txn';
 const spec = specs[name];
 if (!spec) {

@@ -15,6 +15,9 @@ import { NerModel } from '../../services/cs/src/ner/NerModel.js';
 import { resolveModelDir } from '../../services/cs/src/ner/modelDir.js';
 import { patternRecognizers } from '../../services/cs/src/recognizers/index.js';
 import { scanDocument } from '../../services/cs/src/scan/scanDocument.js';
+import { loadCsConfig } from '../../services/cs/src/config.js';
+import { scanSettings } from '../../services/cs/src/deps.js';
+import { DocumentReader } from '../../services/cs/src/reader/DocumentReader.js';
 import { readSecHoldout } from './secHoldout.js';
 import { prf, SpanScorer, type Span } from './spanMetrics.js';
 
@@ -52,7 +55,7 @@ for (const [name, detector] of Object.entries(configs)) {
 const store = new FsObjectStore(mkdtempSync(join(tmpdir(), 'cs-eval-')));
 const deps = {
   store, detector: configs.recognizers_and_ner, modelVersion: ner.version, logger: createLogger('cs.eval', { level: 'error' }),
-  settings: { uploadsBucket: 'uploads', piiBucket: 'pii', cleanBucket: 'clean', quarantineBucket: 'quarantine', lakeBucket: 'lake', maxPdfBytes: 25 << 20, maxPdfPages: 200, piiTypes },
+  reader: new DocumentReader({ memoryMb: 1024 }), settings: { ...scanSettings(loadCsConfig({})), piiTypes },
 };
 const routed = { tp: 0, fp: 0, fn: 0, tn: 0, quarantined: 0 };
 const misses: string[] = [];

@@ -1,4 +1,4 @@
-import { createLogger, maskEmail, maskName, maskPii, maskText } from '../src/index.js';
+import { createLogger, maskEmail, maskName, maskObjectKey, maskPii, maskText } from '../src/index.js';
 
 describe('Logger: PII masking', () => {
   it.each([
@@ -7,6 +7,28 @@ describe('Logger: PII masking', () => {
   ])('maskEmail(%s) = %s', (input, out) => expect(maskEmail(input)).toBe(out));
 
   it('masks names word by word', () => expect(maskName("Mary-Ann O'Brien")).toBe('M*** O***'));
+
+  it.each([
+    ['王小明', '***'],
+    ['Иван Петров', 'И*** П***'],
+    ['محمد علي', '*** ***'],
+    ['Ōno Zoë', 'Ō*** Z***'],
+  ])('masks names in any script: %s -> %s', (input, out) => expect(maskName(input)).toBe(out));
+
+  it.each([
+    ['loans/Amara Okonkwo SSN 536-22-8674 amara@example.com.pdf', 'loans/***.pdf'],
+    ['loans/王小明 申请.pdf', 'loans/***.pdf'],
+    ['Jane Doe.pdf', '***.pdf'],
+    ['loans/2026/jane', 'loans/***'],
+  ])('masks object keys: %s -> %s', (input, out) => expect(maskObjectKey(input)).toBe(out));
+
+  it('masks object keys and file names in log fields, in any script', () => {
+    const lines: string[] = [];
+    const log = createLogger('test', { sink: (l) => lines.push(l) });
+    log.info('routed', { key: 'loans/王小明 Amara Okonkwo SSN 536-22-8674.pdf', filename: 'Lars Johansson.txt' });
+    expect(lines.join()).not.toMatch(/王小明|Amara|Okonkwo|8674|Lars|Johansson/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ key: 'loans/***.pdf', filename: '***.txt' });
+  });
 
   it('masks emails and long digit runs in free text', () => {
     const out = maskText('call 555-123-4567 or mail bob@corp.com, card 4111 1111 1111 1111');

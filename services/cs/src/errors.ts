@@ -1,4 +1,5 @@
 import { SfcError } from '@sfc/shared';
+import type { QuarantineReason } from './reader/protocol.js';
 
 /** Base class of the compliance service's errors. */
 export class CsError extends SfcError {
@@ -8,20 +9,17 @@ export class CsError extends SfcError {
   }
 }
 
-/** Why a document could not be read; each value becomes the quarantine reason. */
-export const UNREADABLE_REASONS = [
-  'zero_bytes', 'not_pdf', 'too_large', 'too_many_pages', 'encrypted', 'corrupt', 'no_text_layer',
-] as const;
-export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
-
-/** The document cannot be scanned: it goes to quarantine with `reason`, never to clean. */
+/** The document cannot be (fully) read: it goes to quarantine with `reason`, never to clean. */
 export class UnreadableDocumentError extends CsError {
-  readonly reason: UnreadableReason;
+  readonly reason: QuarantineReason;
+  /** What went wrong, without any of the document's text. */
+  readonly detail: string;
 
-  constructor(reason: UnreadableReason, detail: string, options: { cause?: unknown } = {}) {
+  constructor(reason: QuarantineReason, detail: string, options: { cause?: unknown } = {}) {
     super(`unreadable document (${reason}): ${detail}`, { ...options, context: { reason } });
     this.name = 'UnreadableDocumentError';
     this.reason = reason;
+    this.detail = detail;
   }
 }
 

@@ -7,13 +7,15 @@ import { createScanDeps } from './deps.js';
 import { recordScan, recordScanFailure } from './observability/csMetrics.js';
 import { handleS3Event, type ScanSummary } from './scan/handleS3Event.js';
 
-// Created once per container: configuration, object store client and the ONNX session.
+// Created once per container: configuration, object store client and the ONNX session. The
+// document reader process starts on the first document and is reused by later invocations.
 const config = loadCsConfig();
 const deps = createScanDeps(config);
 // a failed model load surfaces on the first invocation (awaited below), not as an unhandled rejection
 deps.catch(() => undefined);
 
-const scan = instrument(async (event: S3Event) => handleS3Event(await deps, event), {
+// the context's remaining time bounds each document's scan (SCAN_TIME_LIMIT_MS, TIME_RESERVE_MS)
+const scan = instrument(async (event: S3Event, context?: LambdaContext) => handleS3Event(await deps, event, context), {
   name: 'scan', metrics: createMetrics('cs'), tracer: tracerFor('cs'), logger: createLogger('cs.handler', { level: config.LOG_LEVEL }),
   record: recordScan, recordFailure: recordScanFailure,
 });

@@ -56,3 +56,19 @@ describe('Pipeline: scoreBatch', () => {
     expect(dlq!.original_truncated).toBe(records[1]!.value.byteLength > 65_536);
   });
 });
+
+describe('Pipeline: scoreBatch logging', () => {
+  it('logs a dead-lettered record by kind and field, never a fragment of it', async () => {
+    // Prepare: a record that is almost JSON, with personal data in it
+    const lines: string[] = [];
+    const topics = new MemoryTopics(1);
+    const d = { ...(await deps(topics)), logger: createLogger('test', { level: 'debug', sink: (l) => lines.push(l) }) };
+    const bad = 'Chiamaka Adeyemi, chiamaka@example-mail.net';
+    // Act
+    await scoreBatch([recordOf(bad, 0)], d);
+    // Assess
+    const warning = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'dead-lettered records');
+    expect(warning).toMatchObject({ count: 1, first: { kind: 'decode', field: null } });
+    expect(lines.join('\n')).not.toMatch(/Chiamaka|Adeyemi|example-mail/);
+  });
+});

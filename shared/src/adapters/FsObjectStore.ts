@@ -1,10 +1,17 @@
-import { mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { ObjectInfo, ObjectStore } from '../ports/ObjectStore.js';
+import type { ObjectInfo, ObjectStat, ObjectStore } from '../ports/ObjectStore.js';
 import { AdapterError } from '../errors.js';
 import { sha256Hex } from '../util/hash.js';
 
-/** Buckets as folders under `root` (`<root>/<bucket>/<key>`); writes are atomic (temp file + rename). */
+/**
+ * Buckets as folders under `root` (`<root>/<bucket>/<key>`); writes are atomic (temp file + rename).
+ * Folders keep no versions: a versionId is ignored (the current file is the only version), and the
+ * ETag is the content's MD5, as S3 gives for a single-part upload, so callers can still tell that an
+ * object was replaced.
+ */
 export class FsObjectStore implements ObjectStore {
   private readonly root: string;
 
@@ -42,6 +49,30 @@ export class FsObjectStore implements ObjectStore {
   async head(bucket: string, key: string): Promise<ObjectInfo | null> {
     const body = await this.get(bucket, key);
     return body === null ? null : { bucket, key, size: body.byteLength, sha256: sha256Hex(body) };
+  }
+
+  async stat(bucket: string, key: string): Promise<ObjectStat | null> {
+    const path = this.pathOf(bucket, key);
+    const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw new AdapterError('FsObjectStore', `stat ${bucket}/${key} failed`, { cause: err });
+    });
+    if (!info?.isFile()) return null;
+    // streamed, so a large object never sits in memory
+    const md5 = createHash('md5');
+    for await (const chunk of createReadStream(path)) md5.update(chunk as Buffer);
+    return { bucket, key, size: info.size, etag: md5.digest('hex'), versionId: null };
+  }
+
+  async copy(from: { bucket: string; key: string }, to: { bucket: string; key: string }): Promise<ObjectStat> {
+    const target = this.pathOf(to.bucket, to.key);
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await copyFile(this.pathOf(from.bucket, from.key), tmp).catch((err: unknown) => {
+      throw new AdapterError('FsObjectStore', `copy ${from.bucket}/${from.key} failed`, { cause: err });
+    });
+    await rename(tmp, target);
+    return (await this.stat(to.bucket, to.key))!;
   }
 
   async delete(bucket: string, key: string): Promise<void> {

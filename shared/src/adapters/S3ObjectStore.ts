@@ -1,7 +1,7 @@
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
+  CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
 } from '@aws-sdk/client-s3';
-import type { ObjectInfo, ObjectStore, PutOptions } from '../ports/ObjectStore.js';
+import type { ObjectInfo, ObjectStat, ObjectStore, PutOptions, VersionOptions } from '../ports/ObjectStore.js';
 import { sha256Hex } from '../util/hash.js';
 import { awsClientConfig, httpStatusOf, wrapAwsError } from './awsClientConfig.js';
 
@@ -21,8 +21,10 @@ export const SHA256_METADATA = 'sha256';
 
 const isMissing = (err: unknown): boolean => {
   const name = (err as { name?: string } | null)?.name;
-  return name === 'NoSuchKey' || name === 'NotFound' || (name !== 'NoSuchBucket' && httpStatusOf(err) === 404);
+  return name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion' || (name !== 'NoSuchBucket' && httpStatusOf(err) === 404);
 };
+
+const unquote = (etag: string | undefined): string | null => (etag ? etag.replace(/^"|"$/g, '') : null);
 
 /** ObjectStore over S3 (or any S3-compatible endpoint). */
 export class S3ObjectStore implements ObjectStore {
@@ -49,9 +51,9 @@ export class S3ObjectStore implements ObjectStore {
     return { bucket, key, size: bytes.byteLength, sha256 };
   }
 
-  async get(bucket: string, key: string): Promise<Uint8Array | null> {
+  async get(bucket: string, key: string, options: VersionOptions = {}): Promise<Uint8Array | null> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: options.versionId ?? undefined }));
       if (!out.Body) return new Uint8Array();
       return await out.Body.transformToByteArray();
     } catch (err) {
@@ -77,9 +79,32 @@ export class S3ObjectStore implements ObjectStore {
     return body === null ? null : { bucket, key, size: body.byteLength, sha256: sha256Hex(body) };
   }
 
-  async delete(bucket: string, key: string): Promise<void> {
+  async stat(bucket: string, key: string, options: VersionOptions = {}): Promise<ObjectStat | null> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: options.versionId ?? undefined }));
+      return { bucket, key, size: out.ContentLength ?? 0, etag: unquote(out.ETag), versionId: out.VersionId ?? null };
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw wrapAwsError(ADAPTER, `head ${bucket}/${key}`, err);
+    }
+  }
+
+  async copy(from: { bucket: string; key: string; versionId?: string | null }, to: { bucket: string; key: string }): Promise<ObjectStat> {
+    // CopySource is "bucket/key" URL-encoded, with the version as a query parameter
+    const source = `${encodeURIComponent(from.bucket)}/${from.key.split('/').map(encodeURIComponent).join('/')}${from.versionId ? `?versionId=${encodeURIComponent(from.versionId)}` : ''}`;
+    try {
+      const out = await this.client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source, MetadataDirective: 'COPY' }));
+      const stat = await this.stat(to.bucket, to.key, { versionId: out.VersionId ?? null });
+      if (!stat) throw new Error('copy not found after CopyObject');
+      return stat;
+    } catch (err) {
+      throw wrapAwsError(ADAPTER, `copy ${from.bucket}/${from.key} to ${to.bucket}/${to.key}`, err);
+    }
+  }
+
+  async delete(bucket: string, key: string, options: VersionOptions = {}): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: options.versionId ?? undefined }));
     } catch (err) {
       throw wrapAwsError(ADAPTER, `delete ${bucket}/${key}`, err);
     }

@@ -1,14 +1,14 @@
 /** Fields that hold personal data; their values are masked wherever they appear in a log line or alert. */
 export const PII_FIELDS = new Set([
   'email_address', 'email', 'customer_name', 'customer', 'name', 'phone', 'card_bin', 'billing_street',
-  'street', 'ip_address', 'customer_email', 'text', 'matched',
+  'street', 'ip_address', 'customer_email', 'text', 'matched', 'key', 'object_key', 'source_key', 'filename', 'file_name',
 ]);
 
 /**
  * Identifier fields that carry no personal data: passed through unscrubbed, since the digit-run rule
  * would otherwise mangle UUIDs (e.g. `...-4689-8123-...`) and make alerts impossible to trace.
  */
-export const IDENTIFIER_FIELDS = new Set(['event_id', 'entity_id', 'model_version', 'offset', 'sha256', 'original_sha256']);
+export const IDENTIFIER_FIELDS = new Set(['event_id', 'entity_id', 'model_version', 'offset', 'sha256', 'original_sha256', 'key_sha256', 'scan_ref']);
 
 // Lookbehinds make each match start only at the beginning of a run and bounds cap how far it scans,
 // so masking stays linear in the text's length (unbounded runs backtracked quadratically).
@@ -22,9 +22,27 @@ export function maskEmail(value: string): string {
   return `${value[0]}***${value.slice(at)}`;
 }
 
-/** Keeps the first character of each word: `Jane Doe` -> `J*** D***`. */
+/**
+ * Keeps the first letter of each word in scripts with capital letters (`Jane Doe` -> `J*** D***`,
+ * `Иван` -> `И***`); in other scripts one character can be a whole surname (`王小明`), so nothing is kept.
+ */
 export function maskName(value: string): string {
-  return value.split(/\s+/).filter(Boolean).map((w) => `${w[0]}***`).join(' ');
+  return value.split(/\s+/).filter(Boolean).map((w) => {
+    const first = [...w][0]!;
+    return /\p{Lu}|\p{Ll}/u.test(first) ? `${first}***` : '***';
+  }).join(' ');
+}
+
+/**
+ * An object key with the file's name hidden: the first folder and the extension stay, the rest is
+ * `***` (`loans/Jane Doe SSN 123-45-6789.pdf` -> `loans/***.pdf`). Keys of uploads carry whatever
+ * the uploader typed, often the borrower's name; outside the pii bucket they appear only like this.
+ */
+export function maskObjectKey(value: string): string {
+  const slash = value.indexOf('/');
+  const folder = slash > 0 && slash < value.length - 1 ? value.slice(0, slash + 1) : '';
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(value)?.[0] ?? '';
+  return `${folder}***${ext}`;
 }
 
 /** Keeps the last `keep` characters: `555-123-4567` -> `*******4567`. */
@@ -42,6 +60,7 @@ function maskField(key: string, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   const s = String(value);
   if (key.includes('email')) return maskEmail(s);
+  if (key.endsWith('key') || key.includes('file')) return maskObjectKey(s);
   if (key.includes('name') || key === 'customer') return maskName(s);
   if (key === 'card_bin') return `${s.slice(0, 2)}****`;
   if (key.includes('street')) return '***';

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { S3ObjectStore } from '../../src/adapters/S3ObjectStore.js';
 import { AdapterError } from '../../src/errors.js';
 import { sha256Hex } from '../../src/util/hash.js';
@@ -65,6 +65,29 @@ describe('Class: S3ObjectStore', () => {
     const head = await store.head(bucket, 'foreign.txt');
 
     expect(head).toEqual({ bucket, key: 'foreign.txt', size: 23, sha256: sha256Hex('written by another tool') });
+  });
+
+  it('reads, stats, copies and deletes one version of an object in a versioned bucket', async () => {
+    // Prepare: two uploads of the same key
+    const bucket = await freshBucket();
+    await store.client.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    await store.put(bucket, 'loans/a.pdf', 'first upload');
+    const v1 = (await store.stat(bucket, 'loans/a.pdf'))!.versionId!;
+    await store.put(bucket, 'loans/a.pdf', 'second upload, longer');
+    const v2 = (await store.stat(bucket, 'loans/a.pdf'))!.versionId!;
+    // Act
+    const old = await store.get(bucket, 'loans/a.pdf', { versionId: v1 });
+    const oldStat = await store.stat(bucket, 'loans/a.pdf', { versionId: v1 });
+    await store.copy({ bucket, key: 'loans/a.pdf', versionId: v1 }, { bucket, key: 'kept/a.pdf' });
+    await store.delete(bucket, 'loans/a.pdf', { versionId: v1 });
+    // Assess: the first version is gone for good, the second is untouched
+    expect(v1).not.toBe(v2);
+    expect(Buffer.from(old!).toString()).toBe('first upload');
+    expect(oldStat).toMatchObject({ size: 12, versionId: v1 });
+    expect(Buffer.from((await store.get(bucket, 'kept/a.pdf'))!).toString()).toBe('first upload');
+    expect(await store.get(bucket, 'loans/a.pdf', { versionId: v1 })).toBeNull();
+    expect(await store.stat(bucket, 'loans/a.pdf', { versionId: v1 })).toBeNull();
+    expect(Buffer.from((await store.get(bucket, 'loans/a.pdf'))!).toString()).toBe('second upload, longer');
   });
 
   it('wraps a missing bucket in a non-retriable AdapterError', async () => {

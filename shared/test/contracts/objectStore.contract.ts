@@ -52,6 +52,34 @@ export function objectStoreContract(name: string, factory: () => Promise<ObjectS
       expect(head!.sha256).toBe(sha256Hex('second, longer version'));
     });
 
+    it('stats an object without its content: size, and an ETag that changes with the content', async () => {
+      const { store, bucket } = await factory();
+      await store.put(bucket, 'docs/a.pdf', 'first version');
+      const first = await store.stat(bucket, 'docs/a.pdf');
+      await store.put(bucket, 'docs/b.pdf', 'first version');
+      await store.put(bucket, 'docs/a.pdf', 'second version!');
+      const second = await store.stat(bucket, 'docs/a.pdf');
+
+      expect(first).toMatchObject({ bucket, key: 'docs/a.pdf', size: 13 });
+      expect(first!.etag).toMatch(/^[0-9a-f]{32}$/);
+      expect((await store.stat(bucket, 'docs/b.pdf'))!.etag).toBe(first!.etag);
+      expect(second).toMatchObject({ size: 15 });
+      expect(second!.etag).not.toBe(first!.etag);
+      expect(await store.stat(bucket, 'docs/missing.pdf')).toBeNull();
+    });
+
+    it('copies an object inside the store', async () => {
+      const { store, bucket } = await factory();
+      const bytes = Uint8Array.from({ length: 3000 }, (_, i) => (i * 31) % 256);
+      await store.put(bucket, 'uploads/x y.pdf', bytes);
+
+      const copied = await store.copy({ bucket, key: 'uploads/x y.pdf' }, { bucket, key: 'moved/x y.pdf' });
+
+      expect(copied).toMatchObject({ bucket, key: 'moved/x y.pdf', size: 3000 });
+      expect(Buffer.from((await store.get(bucket, 'moved/x y.pdf'))!).equals(Buffer.from(bytes))).toBe(true);
+      expect((await store.head(bucket, 'moved/x y.pdf'))!.sha256).toBe(sha256Hex(bytes));
+    });
+
     it('deletes an object, and deleting a missing one is not an error', async () => {
       const { store, bucket } = await factory();
       await store.put(bucket, 'gone/soon.txt', 'x');

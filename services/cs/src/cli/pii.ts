@@ -4,22 +4,40 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { loadCsConfig } from '../config.js';
-import { createDetector } from '../deps.js';
+import { createDetector, scanSettings } from '../deps.js';
 import type { PiiDetector } from '../detect/PiiDetector.js';
+import { DocumentReader } from '../reader/DocumentReader.js';
+import type { TextPart } from '../reader/protocol.js';
 import { maskValue } from '../detect/maskValue.js';
-import { extractPdfText } from '../pdf/extractText.js';
+import type { ScanSettings } from '../scan/ScanDeps.js';
 
 const USAGE = 'usage: pii scan <file.pdf|file.txt> | pii --jsonl < lines.jsonl';
 
-async function scanFile(detector: PiiDetector, file: string, limits: { maxBytes: number; maxPages: number }): Promise<void> {
+async function scanFile(detector: PiiDetector, file: string, settings: ScanSettings, memoryMb: number): Promise<void> {
   const bytes = await readFile(file);
-  // text files: pages separated by form feeds, as pdftotext writes them
-  const pages = file.toLowerCase().endsWith('.pdf') ? (await extractPdfText(bytes, limits)).pages : bytes.toString('utf8').split('\f');
-  const entities = (await detector.detectPages(pages)).map((e) => ({
-    type: e.type, page: e.page, start: e.start, end: e.end, score: e.score, recognizer: e.recognizer,
-    masked: maskValue(pages[e.page - 1]!.slice(e.start, e.end), e.type), explanation: e.explanation.textual,
-  }));
-  process.stdout.write(`${JSON.stringify({ file, pages: pages.length, entities }, null, 2)}\n`);
+  let parts: TextPart[];
+  let issues: unknown[] = [];
+  if (file.toLowerCase().endsWith('.pdf')) {
+    // the same reader the Lambda uses: text layer, OCR, forms, annotations, metadata, attachments
+    const reader = new DocumentReader({ memoryMb });
+    const read = await reader.read(bytes, settings.limits, settings.ocr, Date.now() + settings.scanTimeLimitMs);
+    reader.close();
+    parts = read.parts;
+    issues = read.issues;
+  } else {
+    // text files: pages separated by form feeds, as pdftotext writes them
+    parts = bytes.toString('utf8').split('\f').map((text, i) => ({ kind: 'text', page: i + 1, attachment: null, text }));
+  }
+  const entities = [];
+  for (const part of parts) {
+    for (const e of await detector.detectText(part.text)) {
+      entities.push({
+        type: e.type, source: part.kind, page: part.page, attachment: part.attachment, start: e.start, end: e.end, score: e.score,
+        recognizer: e.recognizer, masked: maskValue(part.text.slice(e.start, e.end), e.type), explanation: e.explanation.textual,
+      });
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ file, parts: parts.length, issues, entities }, null, 2)}\n`);
 }
 
 async function scanJsonl(detector: PiiDetector): Promise<void> {
@@ -34,13 +52,12 @@ async function scanJsonl(detector: PiiDetector): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const config = loadCsConfig();
-  const limits = { maxBytes: config.MAX_PDF_BYTES, maxPages: config.MAX_PDF_PAGES };
   if (argv[0] === '--jsonl' || (argv[0] === 'scan' && argv[1] === '--jsonl')) {
     await scanJsonl((await createDetector(config)).detector);
     return 0;
   }
   if (argv[0] === 'scan' && argv[1]) {
-    await scanFile((await createDetector(config)).detector, argv[1], limits);
+    await scanFile((await createDetector(config)).detector, argv[1], scanSettings(config), config.READER_MEMORY_MB);
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

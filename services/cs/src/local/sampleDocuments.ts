@@ -1,5 +1,9 @@
 import type { ObjectStore } from '@sfc/shared';
-import { writeImageOnlyPdf, writeTextPdf } from './pdfWriter.js';
+import { PDFDocument } from 'pdf-lib';
+import { writeFormPdf } from './documents/formPdf.js';
+import { addOpenActionScript } from './documents/pdfParts.js';
+import { writeScannedPdf } from './documents/scannedPage.js';
+import { writeTextPdf } from './pdfWriter.js';
 
 /** A generated loan document: its key in the uploads bucket and the verdict the scan should give. */
 export interface SampleDocument {
@@ -21,16 +25,35 @@ const GUIDE = [
   `DISCLOSURES\nEqual Housing Lender. Member FDIC. This is not a commitment to lend. Form 2210 (rev. 3/2026).`,
 ];
 
-/** The sample uploads `npm start` scans: PII, clean, and each kind of unreadable document. */
+async function filledForm(): Promise<Uint8Array> {
+  const doc = await writeFormPdf('REQUEST FOR VERIFICATION OF EMPLOYMENT', [
+    { label: 'Employee name', name: 'employee_name', value: 'Tomasz Wiśniewski' },
+    { label: 'Social Security Number', name: 'employee_ssn', value: '521-47-3390' },
+    { label: 'Employer', name: 'employer', value: 'Pacific Coast Mortgage LLC' },
+  ]);
+  return doc.save();
+}
+
+async function withScript(): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await writeTextPdf(RATE_SHEET));
+  addOpenActionScript(doc, 'app.launchURL("http://example.invalid/collect", true);');
+  return doc.save();
+}
+
+/** The sample uploads `npm start` scans: PII in text, in a scan and in a filled form; clean; and quarantined kinds. */
 export const SAMPLE_DOCUMENTS: readonly SampleDocument[] = [
   { key: 'loans/application-0001.pdf', expected: 'pii', body: () => writeTextPdf(APPLICATION) },
   { key: 'loans/paystub-0002.pdf', expected: 'pii', body: () => writeTextPdf(PAYSTUB) },
   { key: 'loans/rate-sheet-0003.pdf', expected: 'clean', body: () => writeTextPdf(RATE_SHEET) },
   { key: 'loans/program-guide-0004.pdf', expected: 'clean', body: () => writeTextPdf(GUIDE) },
-  { key: 'loans/scan-0005.pdf', expected: 'quarantine', body: () => writeImageOnlyPdf(2) },
-  { key: 'loans/broken-0006.pdf', expected: 'quarantine', body: async () => (await writeTextPdf(RATE_SHEET)).slice(0, 300) },
-  { key: 'loans/notes-0007.pdf', expected: 'quarantine', body: async () => new TextEncoder().encode('Meeting notes, not a PDF.\n') },
-  { key: 'loans/empty-0008.pdf', expected: 'quarantine', body: async () => new Uint8Array() },
+  // read by OCR: a 200 dpi scan of the application's first page, no text layer
+  { key: 'loans/scan-0005.pdf', expected: 'pii', body: () => writeScannedPdf([APPLICATION[0]!], { dpi: 200 }) },
+  // the values are only in the form fields
+  { key: 'loans/verification-form-0006.pdf', expected: 'pii', body: filledForm },
+  { key: 'loans/broken-0007.pdf', expected: 'quarantine', body: async () => (await writeTextPdf(RATE_SHEET)).slice(0, 300) },
+  { key: 'loans/notes-0008.pdf', expected: 'quarantine', body: async () => new TextEncoder().encode('Meeting notes, not a PDF.\n') },
+  { key: 'loans/empty-0009.pdf', expected: 'quarantine', body: async () => new Uint8Array() },
+  { key: 'loans/rate-sheet-script-0010.pdf', expected: 'quarantine', body: withScript },
 ];
 
 /**

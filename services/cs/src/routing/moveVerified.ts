@@ -2,7 +2,7 @@ import type { ObjectStore } from '@sfc/shared';
 import { CopyVerificationError } from '../errors.js';
 
 export interface MoveRequest {
-  from: { bucket: string; key: string };
+  from: { bucket: string; key: string; versionId?: string | null };
   to: { bucket: string; key: string };
   body: Uint8Array;
   sha256: string;
@@ -21,4 +21,16 @@ export async function copyVerified(store: ObjectStore, req: MoveRequest): Promis
     throw new CopyVerificationError(req.to.bucket, req.to.key, `size ${stored.size} != ${req.body.byteLength}`);
   }
   if (stored.sha256 !== req.sha256) throw new CopyVerificationError(req.to.bucket, req.to.key, 'checksum mismatch');
+}
+
+/**
+ * Copies a document that was never downloaded (over MAX_PDF_BYTES) inside the store, and checks the
+ * copy's size, and its ETag where the source's is a plain MD5 (a multipart ETag changes on copy).
+ */
+export async function copyServerSide(store: ObjectStore, req: { from: MoveRequest['from']; to: MoveRequest['to']; size: number; etag: string | null }): Promise<void> {
+  const copied = await store.copy(req.from, req.to);
+  if (copied.size !== req.size) throw new CopyVerificationError(req.to.bucket, req.to.key, `size ${copied.size} != ${req.size}`);
+  if (req.etag && /^[0-9a-f]{32}$/.test(req.etag) && copied.etag && copied.etag !== req.etag) {
+    throw new CopyVerificationError(req.to.bucket, req.to.key, 'ETag mismatch');
+  }
 }

@@ -1,6 +1,6 @@
 import { s3PutEvent } from '@sfc/shared';
 import { handleS3Event } from '../../src/scan/handleS3Event.js';
-import { makeDeps } from '../fixtures/deps.js';
+import { makeDeps, storeWith } from '../fixtures/deps.js';
 import * as docs from '../fixtures/documents.js';
 
 describe('Function: handleS3Event', () => {
@@ -24,7 +24,7 @@ describe('Function: handleS3Event', () => {
   });
 
   it('finishes the other records and then throws when one fails', async () => {
-    const { fs, deps } = await makeDeps({}, (s) => ({ ...s, put: s.put.bind(s), get: async (b, k) => { if (k.includes('bad')) throw new Error('disk gone'); return s.get(b, k); }, head: s.head.bind(s), delete: s.delete.bind(s), list: s.list.bind(s) }));
+    const { fs, deps } = await makeDeps({}, (s) => storeWith(s, { get: async (b, k, o) => { if (k.includes('bad')) throw new Error('disk gone'); return s.get(b, k, o); } }));
     await fs.put('uploads', 'loans/bad.pdf', await docs.cleanPdf());
     await fs.put('uploads', 'loans/good.pdf', await docs.cleanPdf());
     const event = { Records: [...s3PutEvent('uploads', 'loans/bad.pdf', 1).Records, ...s3PutEvent('uploads', 'loans/good.pdf', 1).Records] };

@@ -1,7 +1,7 @@
 import type { ObjectStore } from '@sfc/shared';
 import { CopyVerificationError } from '../../src/errors.js';
 import { scanDocument } from '../../src/scan/scanDocument.js';
-import { makeDeps } from '../fixtures/deps.js';
+import { makeDeps, storeWith } from '../fixtures/deps.js';
 import * as docs from '../fixtures/documents.js';
 
 const KEY = 'loans/repeat.pdf';
@@ -40,8 +40,7 @@ describe('Function: scanDocument (repeated events)', () => {
 
   it('keeps the source when the copy does not verify', async () => {
     // Prepare: a store whose copies come back with a different checksum
-    const { fs, deps } = await makeDeps({}, (s) => ({
-      put: (b, k, body, o) => s.put(b, k, body, o), get: (b, k) => s.get(b, k), delete: (b, k) => s.delete(b, k), list: (b, p) => s.list(b, p),
+    const { fs, deps } = await makeDeps({}, (s) => storeWith(s, {
       head: async (b, k) => { const h = await s.head(b, k); return h && b !== 'uploads' ? { ...h, sha256: '0'.repeat(64) } : h; },
     }));
     await fs.put('uploads', KEY, await docs.cleanPdf());

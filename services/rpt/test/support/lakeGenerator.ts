@@ -64,24 +64,28 @@ export function makeFinding(r: () => number, i: number, time: Date): ComplianceF
   const types = ['EMAIL_ADDRESS', 'PERSON', 'US_SSN', 'PHONE_NUMBER', 'CREDIT_CARD'];
   const entities = verdict === 'pii'
     ? Array.from({ length: 1 + Math.floor(r() * 4) }, (_, k) => ({
-      type: pick(r, types), page: 1, start: k * 10, end: k * 10 + 8, score: 0.9, recognizer: 'pattern', masked: '********',
+      type: pick(r, types), source: 'text' as const, page: 1, attachment: null, start: k * 10, end: k * 10 + 8, score: 0.9, recognizer: 'pattern', masked: '********',
     }))
     : [];
   const counts: Record<string, number> = {};
   for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   const sha = (BigInt(i) * 2654435761n).toString(16).padStart(64, '0').slice(-64);
   return {
-    source: { bucket: 'uploads', key: `loan-${i}.pdf` },
-    destination: verdict === 'quarantine' ? { bucket: 'quarantine', key: `loan-${i}.pdf` } : { bucket: verdict, key: `loan-${i}.pdf` },
+    scan_ref: sha,
+    source: { bucket: 'uploads', key: `loans/***.pdf`, key_sha256: sha, version_id: null, etag: null },
+    destination: { bucket: verdict, key: `loans/***.pdf`, key_sha256: sha },
     sha256: sha,
     bytes: 10000 + i,
     pages: 2,
     verdict,
-    quarantine_reason: verdict === 'quarantine' ? pick(r, ['encrypted_pdf', 'no_text_layer', 'too_large']) : null,
+    quarantine_reason: verdict === 'quarantine' ? pick(r, ['encrypted', 'no_text_layer', 'too_large']) : null,
+    quarantine_detail: verdict === 'quarantine' ? 'generated' : null,
+    issues: [],
+    read: { text_pages: 2, ocr_pages: 0, ocr_regions: 0, ocr_confidence: null, form_fields: 0, annotations: 0, attachments: 0, chars: 1000 },
     entities,
     counts,
     model_version: 'ner-1',
-    timings_ms: { download: 1, extract: 5, detect: 20, route: 1, total: 27 },
+    timings_ms: { download: 1, extract: 5, ocr: 0, detect: 20, route: 1, total: 27 },
     scanned_at: time.toISOString(),
   };
 }

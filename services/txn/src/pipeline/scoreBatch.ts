@@ -60,7 +60,9 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
   if (out.length > 0) await deps.producer.send(deps.topics.processed, out);
   if (dlq.length > 0) {
     await deps.producer.send(deps.topics.dlq, dlq);
-    deps.logger.warn('dead-lettered records', { count: dlq.length, first: JSON.parse(String(dlq[0]!.value)).error });
+    // kind and field only: a decode reason quotes the record's bytes (`Unexpected token ... "{"email": ...`)
+    const { kind, field } = (JSON.parse(String(dlq[0]!.value)) as { error: { kind: string; field: string | null } }).error;
+    deps.logger.warn('dead-lettered records', { count: dlq.length, first: { kind, field } });
   }
   return { received: records.length, scored: out.length, deadLettered: dlq.length, outcomes };
 }
