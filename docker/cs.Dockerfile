@@ -1,9 +1,10 @@
 # Compliance scanner (services/cs) as a Lambda container image, x86_64.
 # Build from the repository root (docker/cs-push.sh builds and pushes it):
 #   docker build --platform linux/amd64 -f docker/cs.Dockerfile -t sfc-cs .
-# Stage 1 bundles the handler from source and installs the packages the bundle leaves external
-# (docker/cs-runtime: onnxruntime-node and @napi-rs/canvas, linux/x64 binaries only); stage 2 is the
-# Lambda base image with the bundle, those packages and the int8 NER model.
+# Stage 1 bundles the handler and the document reader it forks (handler.mjs, reader.mjs) and installs
+# the packages the bundles leave external (docker/cs-runtime: onnxruntime-node and @napi-rs/canvas,
+# linux/x64 binaries only; pdfjs-dist, tesseract.js and its English model, which read their own files);
+# stage 2 is the Lambda base image with the bundles, those packages and the int8 NER model.
 # services/cs/test/image/imageLayout.test.ts assembles this final stage's /var/task without Docker
 # (the same COPY lines, the same install script) and scans a PDF with it on Node.js 22.
 
@@ -25,6 +26,7 @@ RUN sh docker/cs-runtime/install.sh
 FROM --platform=linux/amd64 public.ecr.aws/lambda/nodejs:22
 COPY --from=build /src/docker/cs-runtime/node_modules ${LAMBDA_TASK_ROOT}/node_modules
 COPY --from=build /src/services/cs/dist/handler.mjs ${LAMBDA_TASK_ROOT}/handler.mjs
+COPY --from=build /src/services/cs/dist/reader.mjs ${LAMBDA_TASK_ROOT}/reader.mjs
 COPY services/cs/model/model.int8.onnx services/cs/model/tokenizer.json services/cs/model/labels.json ${LAMBDA_TASK_ROOT}/model/
 ENV NER_MODEL_DIR=/var/task/model \
     OBJECT_STORE=s3 \

@@ -1,10 +1,10 @@
 // Bundles the cs Lambda into two ES modules for the container image (docker/cs.Dockerfile):
 // handler.mjs (the Lambda entry: S3 event -> detection -> routing) and reader.mjs beside it (the
 // document reader process the handler forks: pdf.js, rendering, OCR). The packages
-// docker/cs-runtime/package.json lists (native addons) stay external: the image installs them beside
-// the bundle, so this list and the image's node_modules cannot drift apart. The reader also leaves
-// out the packages that read their own files at run time (READER_EXTERNALS), which the image must
-// install the same way.
+// docker/cs-runtime/package.json lists stay external: native addons (onnxruntime-node,
+// @napi-rs/canvas), and packages that read their own files at run time (pdfjs-dist: standard fonts,
+// CMaps, wasm decoders; tesseract.js: its worker script and wasm core; @tesseract.js-data/eng: the
+// English model). The image installs them beside the bundles, so the two cannot drift apart.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -13,17 +13,10 @@ export const CS_BUNDLE = 'services/cs/dist/handler.mjs';
 export const CS_RUNTIME_PACKAGE = 'docker/cs-runtime/package.json';
 /** The reader bundle, always written beside the handler bundle under this name. */
 export const CS_READER_BUNDLE_NAME = 'reader.mjs';
-/**
- * pdfjs-dist reads its standard fonts, CMaps, ICC profiles and wasm decoders from its package folder;
- * tesseract.js starts its worker script and tesseract.js-core's wasm from theirs; the English model is
- * read from @tesseract.js-data/eng. @napi-rs/canvas is a native addon (already a runtime package).
- */
-export const READER_EXTERNALS = ['pdfjs-dist', '@napi-rs/canvas', 'tesseract.js', '@tesseract.js-data/eng'];
-
 /** The packages the bundles leave to the image's node_modules. */
 export function csRuntimeExternals(root = process.cwd()): string[] {
   const pkg = JSON.parse(readFileSync(resolve(root, CS_RUNTIME_PACKAGE), 'utf8')) as { dependencies: Record<string, string> };
-  return [...new Set([...Object.keys(pkg.dependencies), ...READER_EXTERNALS])];
+  return Object.keys(pkg.dependencies);
 }
 
 /** Builds the handler bundle at `outfile` (relative to the repo root `root`, or absolute) and the reader bundle beside it. */

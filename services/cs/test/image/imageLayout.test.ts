@@ -10,6 +10,7 @@ import { csRuntimeExternals } from '../../../../scripts/cs-bundle.js';
 import { invokeOnNode22 } from '../../../../scripts/lambda/invoke.js';
 import { startMoto, uniqueName, type Moto } from '../../../../shared/test/support/moto.js';
 import { cleanPdf, piiPdf } from '../fixtures/documents.js';
+import { scan } from '../fixtures/richDocuments.js';
 
 // Docker cannot run here: the image's /var/task is assembled from docker/cs.Dockerfile's own steps
 // (scripts/cs-image/assemble.ts), outside the repository and its node_modules, and the handler runs
@@ -51,6 +52,12 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
       const installed = JSON.parse(readFileSync(join(image.taskRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
       expect([name, installed.version]).toEqual([name, runtime.dependencies[name]]);
     }
+    // and their own dependencies at the versions the repository resolves too, where both have them
+    const runtimeLock = JSON.parse(readFileSync(join(ROOT, 'docker/cs-runtime/package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    const differ = Object.entries(runtimeLock.packages)
+      .filter(([path, p]) => path && p.version && lock.packages[path] && lock.packages[path]!.version !== p.version)
+      .map(([path, p]) => `${path}: image ${p.version}, repository ${lock.packages[path]!.version}`);
+    expect(differ).toEqual([]);
   });
 
   it('carries native code for linux/x64 only, and stays small', () => {
@@ -61,13 +68,14 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
     expect(image.bytes).toBeLessThan(150 * 1024 * 1024);
   });
 
-  it('scans uploads end to end: PII and clean documents routed, findings in the lake', async () => {
+  it('scans uploads end to end: PII, clean and scanned documents routed (OCR in the image), findings in the lake', async () => {
     // Prepare
     const b = { uploads: uniqueName('uploads'), pii: uniqueName('pii'), clean: uniqueName('clean'), quarantine: uniqueName('quarantine'), lake: uniqueName('lake') };
     for (const bucket of Object.values(b)) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3.send(new PutObjectCommand({ Bucket: b.uploads, Key: 'loans/applicant.pdf', Body: await piiPdf() }));
     await s3.send(new PutObjectCommand({ Bucket: b.uploads, Key: 'loans/rates.pdf', Body: await cleanPdf() }));
-    const event = { Records: [...s3PutEvent(b.uploads, 'loans/applicant.pdf', 1).Records, ...s3PutEvent(b.uploads, 'loans/rates.pdf', 1).Records] };
+    await s3.send(new PutObjectCommand({ Bucket: b.uploads, Key: 'loans/scanned.pdf', Body: await scan(200) }));
+    const event = { Records: ['applicant', 'rates', 'scanned'].flatMap((k) => s3PutEvent(b.uploads, `loans/${k}.pdf`, 1).Records) };
     // Act: the image's environment, the function's settings (serverless.yml), credentials for moto
     const run = await invokeOnNode22({
       taskRoot: image.taskRoot, handler: image.handler, event, timeoutSeconds: 120,
@@ -78,18 +86,20 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
     });
     // Assess
     expect(run.error).toBeUndefined();
-    expect(run.result).toMatchObject({ scanned: 2, byVerdict: { pii: 1, clean: 1, quarantine: 0 } });
+    expect(run.result).toMatchObject({ scanned: 3, byVerdict: { pii: 2, clean: 1, quarantine: 0 } });
     const keys = async (bucket: string) => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key).sort();
-    expect(await keys(b.pii)).toEqual(['loans/applicant.pdf', 'loans/applicant.pdf.finding.json']);
+    expect(await keys(b.pii)).toEqual(['loans/applicant.pdf', 'loans/applicant.pdf.finding.json', 'loans/scanned.pdf', 'loans/scanned.pdf.finding.json']);
     expect(await keys(b.clean)).toEqual(['loans/rates.pdf', 'loans/rates.pdf.finding.json']);
     expect(await keys(b.uploads)).toEqual([]);
-    expect(await keys(b.lake)).toHaveLength(2);
+    expect(await keys(b.lake)).toHaveLength(3);
     const finding = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: b.pii, Key: 'loans/applicant.pdf.finding.json' }))).Body!.transformToString());
     expect(finding.verdict).toBe('pii');
     // Powertools Metrics in the image: EMF on stdout, as CloudWatch Logs reads it in Lambda
     const metrics = parseEmf(run.logs.split('\n'));
-    expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'pii', service: 'cs' })).toBe(1);
+    expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'pii', service: 'cs' })).toBe(2);
     expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'clean' })).toBe(1);
-    expect(emfValues(metrics, 'ScanDuration')).toHaveLength(2);
-  }, 180_000);
+    expect(emfValues(metrics, 'ScanDuration')).toHaveLength(3);
+    const scanned = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: b.pii, Key: 'loans/scanned.pdf.finding.json' }))).Body!.transformToString());
+    expect(JSON.stringify(scanned)).toMatch(/ocr/i);
+  }, 300_000);
 });
