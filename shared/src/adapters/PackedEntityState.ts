@@ -1,0 +1,140 @@
+import type { EntityState, PutOptions } from '../ports/EntityState.js';
+import { AdapterError } from '../errors.js';
+
+export interface PackedEntityStateOptions {
+  /** Most entities kept of each kind; the least recently written are evicted beyond it. */
+  maxEntities: number;
+  /** Default expiry of a written entry. */
+  ttlSeconds: number;
+  /** Clock in epoch milliseconds (injected by tests). */
+  now?: () => number;
+}
+
+const ADAPTER = 'PackedEntityState';
+const INITIAL_SLOTS = 1024;
+
+/** All entries of one kind: fixed-width rows of one Float64Array, found through one Map. */
+class Arena {
+  readonly slots = new Map<string, number>();
+  private readonly free: number[] = [];
+  private capacity = 0;
+  floats = new Float64Array(0);
+  expires = new Float64Array(0);
+
+  constructor(readonly width: number, private readonly maxEntities: number) {
+    this.grow(Math.min(INITIAL_SLOTS, maxEntities));
+  }
+
+  allocate(): number {
+    if (this.slots.size >= this.maxEntities) {
+      const [oldest, slot] = this.slots.entries().next().value as [string, number];
+      this.slots.delete(oldest);
+      return slot;
+    }
+    if (this.free.length > 0) return this.free.pop()!;
+    if (this.slots.size >= this.capacity) this.grow(Math.min(this.maxEntities, this.capacity * 2));
+    return this.slots.size;
+  }
+
+  release(id: string, slot: number): void {
+    this.slots.delete(id);
+    this.free.push(slot);
+  }
+
+  private grow(capacity: number): void {
+    const floats = new Float64Array(capacity * this.width);
+    floats.set(this.floats);
+    const expires = new Float64Array(capacity);
+    expires.set(this.expires);
+    [this.floats, this.expires, this.capacity] = [floats, expires, capacity];
+  }
+}
+
+/**
+ * The embedded entity state: numeric vectors packed into typed arrays, one arena per kind of entity
+ * (the id's prefix up to its first `:`, e.g. `c:` customers, `k:merchant:` merchants), each kind of a
+ * fixed width set by its first write. No per-entity objects, so millions of entities stay small.
+ * Least recently written entries are evicted beyond `maxEntities` per kind; entries past their expiry
+ * read as absent, like the DynamoDB twin's TTL. Synchronous `get`/`put` serve hot loops (training).
+ */
+export class PackedEntityState implements EntityState<number[]> {
+  private readonly arenas = new Map<string, Arena>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: PackedEntityStateOptions) {
+    if (!Number.isInteger(options.maxEntities) || options.maxEntities < 1) {
+      throw new AdapterError(ADAPTER, `maxEntities must be a positive integer, got ${options.maxEntities}`);
+    }
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Entries held, all kinds together. */
+  get size(): number {
+    let n = 0;
+    for (const arena of this.arenas.values()) n += arena.slots.size;
+    return n;
+  }
+
+  async getMany(ids: string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    const now = this.now();
+    for (const id of ids) {
+      const value = this.read(id, now);
+      if (value) out.set(id, value);
+    }
+    return out;
+  }
+
+  async putMany(entries: Map<string, number[]>, options: PutOptions = {}): Promise<void> {
+    const expiresAt = this.now() + (options.ttlSeconds ?? this.options.ttlSeconds) * 1000;
+    for (const [id, value] of entries) this.write(id, value, expiresAt);
+  }
+
+  /** The entry of `id` (a copy), or undefined. */
+  get(id: string): number[] | undefined {
+    return this.read(id, this.now());
+  }
+
+  /** Writes `value` under `id` with the default expiry. */
+  put(id: string, value: ArrayLike<number>): void {
+    this.write(id, value, this.now() + this.options.ttlSeconds * 1000);
+  }
+
+  private read(id: string, now: number): number[] | undefined {
+    const arena = this.arenas.get(kindOf(id));
+    const slot = arena?.slots.get(id);
+    if (arena === undefined || slot === undefined) return undefined;
+    if (arena.expires[slot]! <= now) {
+      arena.release(id, slot);
+      return undefined;
+    }
+    const w = arena.width;
+    const out = new Array<number>(w);
+    const f = arena.floats;
+    for (let i = 0, o = slot * w; i < w; i++) out[i] = f[o + i]!;
+    return out;
+  }
+
+  private write(id: string, value: ArrayLike<number>, expiresAt: number): void {
+    const kind = kindOf(id);
+    let arena = this.arenas.get(kind);
+    if (!arena) this.arenas.set(kind, (arena = new Arena(value.length, this.options.maxEntities)));
+    if (value.length !== arena.width) {
+      throw new AdapterError(ADAPTER, `${id}: ${value.length} values, but kind "${kind}" holds ${arena.width}`);
+    }
+    let slot = arena.slots.get(id);
+    // Re-inserting keeps the Map in least-recently-written order.
+    if (slot !== undefined) arena.slots.delete(id);
+    else slot = arena.allocate();
+    arena.slots.set(id, slot);
+    const w = arena.width;
+    const f = arena.floats;
+    for (let i = 0, o = slot * w; i < w; i++) f[o + i] = value[i]!;
+    arena.expires[slot] = expiresAt;
+  }
+}
+
+const kindOf = (id: string): string => {
+  const at = id.indexOf(':');
+  return at < 0 ? '' : id.slice(0, at);
+};
