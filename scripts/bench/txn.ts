@@ -1,7 +1,7 @@
 // In-process scoring throughput: decode + validate + features (entity state) + model + encode, as the
 // `score` handler does it, on one core (Node's single thread; onnxruntime with one intra-op thread).
 import { createLogger, MemoryTopics, type DecodedMskRecord } from '@sfc/shared';
-import { PackedProfileState } from '../../services/txn/src/features/PackedProfileState.js';
+import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import { scoreBatch } from '../../services/txn/src/pipeline/scoreBatch.js';
 import { OnnxFraudScorer } from '../../services/txn/src/scoring/OnnxFraudScorer.js';
 import { resolveModelDir } from '../../services/txn/src/modelDir.js';
@@ -22,7 +22,7 @@ const records: DecodedMskRecord[] = sim.generate(end - days * 86_400_000, end, T
 
 async function run(batchSize: number) {
   const topics = new MemoryTopics(1);
-  const scorer = await OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state: new PackedProfileState({ maxEntities: 1_000_000, ttlSeconds: 30 * 86_400 }), explainFrom: rules.review });
+  const scorer = await OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state: new PackedEntityState({ maxEntities: 1_000_000, ttlSeconds: 30 * 86_400 }), explainFrom: rules.review, replayTtlSeconds: 24 * 3600 });
   const deps = { scorer, producer: topics, topics: { processed: 'p', dlq: 'd' }, rules, maxRecordBytes: 65_536, logger: createLogger('bench', { level: 'silent' }) };
   // Warm up the JIT and the entity state on the first 10%.
   const warm = Math.floor(records.length / 10);

@@ -1,4 +1,4 @@
-import type { EntityState, PutOptions } from '../ports/EntityState.js';
+import type { EntityState, StatePutOptions } from '../ports/EntityState.js';
 import { AdapterError } from '../errors.js';
 
 export interface MemoryEntityStateOptions {
@@ -52,7 +52,7 @@ export class MemoryEntityState<S> implements EntityState<S> {
     return out;
   }
 
-  async putMany(entries: Map<string, S>, options: PutOptions = {}): Promise<void> {
+  async putMany(entries: Map<string, S>, options: StatePutOptions = {}): Promise<void> {
     const expiresAtMs = this.now() + (options.ttlSeconds === undefined ? this.ttlMs : options.ttlSeconds * 1000);
     for (const [id, state] of entries) {
       this.entries.delete(id);

@@ -1,4 +1,4 @@
-import type { EntityState, PutOptions } from '../ports/EntityState.js';
+import type { EntityState, StatePutOptions } from '../ports/EntityState.js';
 import { AdapterError } from '../errors.js';
 
 export interface PackedEntityStateOptions {
@@ -85,7 +85,7 @@ export class PackedEntityState implements EntityState<number[]> {
     return out;
   }
 
-  async putMany(entries: Map<string, number[]>, options: PutOptions = {}): Promise<void> {
+  async putMany(entries: Map<string, number[]>, options: StatePutOptions = {}): Promise<void> {
     const expiresAt = this.now() + (options.ttlSeconds ?? this.options.ttlSeconds) * 1000;
     for (const [id, value] of entries) this.write(id, value, expiresAt);
   }
@@ -98,6 +98,28 @@ export class PackedEntityState implements EntityState<number[]> {
   /** Writes `value` under `id` with the default expiry. */
   put(id: string, value: ArrayLike<number>): void {
     this.write(id, value, this.now() + this.options.ttlSeconds * 1000);
+  }
+
+  /**
+   * The entry of `id` in place (a view into the arena: writes go straight to the state), or undefined.
+   * For hot loops such as training: no copy, no recency update; a view is valid until the next
+   * `create` of the same kind.
+   */
+  view(id: string): Float64Array | undefined {
+    const arena = this.arenas.get(kindOf(id));
+    const slot = arena?.slots.get(id);
+    if (arena === undefined || slot === undefined) return undefined;
+    if (arena.expires[slot]! <= this.now()) {
+      arena.release(id, slot);
+      return undefined;
+    }
+    return arena.floats.subarray(slot * arena.width, (slot + 1) * arena.width);
+  }
+
+  /** A new zeroed entry of `width` values for `id` with the default expiry, as a view (see `view`). */
+  create(id: string, width: number): Float64Array {
+    this.write(id, new Float64Array(width), this.now() + this.options.ttlSeconds * 1000);
+    return this.view(id)!;
   }
 
   private read(id: string, now: number): number[] | undefined {

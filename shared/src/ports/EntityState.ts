@@ -1,5 +1,5 @@
 /** How long written entries live. */
-export interface PutOptions {
+export interface StatePutOptions {
   /** Overrides the store's default expiry for these entries (e.g. short-lived replay records). */
   ttlSeconds?: number;
 }
@@ -7,5 +7,5 @@ export interface PutOptions {
 /** Per-entity state kept between events (feature aggregates); values are opaque to the store. */
 export interface EntityState<S> {
   getMany(entityIds: string[]): Promise<Map<string, S>>;
-  putMany(entries: Map<string, S>, options?: PutOptions): Promise<void>;
+  putMany(entries: Map<string, S>, options?: StatePutOptions): Promise<void>;
 }
