@@ -25,9 +25,7 @@ const csv = join(dir, `events-${EVENTS}.csv`);
 try {
   if (!existsSync(csv)) {
     console.log(`simulating ${EVENTS.toLocaleString('en-US')} events of ${CUSTOMERS.toLocaleString('en-US')} customers (once; not timed)...`);
-    // About 1.5 events per customer and day.
-    const days = (EVENTS / (CUSTOMERS * 1.5)).toFixed(2);
-    const sim = spawnSync('npx', ['tsx', 'scripts/fraud/simulate.ts', '--out', csv, '--days', days, '--customers', String(CUSTOMERS), '--seed', '5', '--no-cohorts'], { stdio: 'inherit' });
+    const sim = spawnSync('npx', ['tsx', 'scripts/fraud/simulate.ts', '--out', csv, '--events', String(EVENTS), '--customers', String(CUSTOMERS), '--seed', '5', '--no-cohorts'], { stdio: 'inherit' });
     if (sim.status !== 0) process.exit(sim.status ?? 1);
   }
   // The settings train:fraud derives for this file (aggregation keys, vocabularies).
@@ -35,15 +33,24 @@ try {
   const engine = new FeatureEngine(TRANSACTION_EVENT_TYPE, { keys: defaultKeys(TRANSACTION_EVENT_TYPE, sample), vocabularies: vocabulariesFrom(TRANSACTION_EVENT_TYPE, sample), labelDelayDays: 7, entityLabels: true });
   console.log(`${engine.count} features per event; CSV ${mib(statSync(csv).size)}`);
 
+  // CPU seconds too: on a shared machine they say more about the code than wall time does.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   let started = performance.now();
+  let cpuStarted = cpu();
   let rows = 0;
   await readAfdEvents(csv, { eventType: TRANSACTION_EVENT_TYPE, requireLabels: true, onRow: () => void rows++ });
   const readSeconds = (performance.now() - started) / 1000;
+  const readCpu = cpu() - cpuStarted;
 
   const out = mkdtempSync(join(tmpdir(), 'bench-features-out-'));
   started = performance.now();
+  cpuStarted = cpu();
   const ds = await buildDataset({ file: csv, engine, outDir: out, testShare: 0.2, validShare: 0.125, maxSkipped: 0 });
   const totalSeconds = (performance.now() - started) / 1000;
+  const totalCpu = cpu() - cpuStarted;
   rmSync(out, { recursive: true, force: true });
   const featuresAlone = ds.featureSeconds - readSeconds;
   const peakRss = process.resourceUsage().maxRSS * 1024;
@@ -54,6 +61,8 @@ try {
   console.log(`  feature pass (read + features + write) ${ds.featureSeconds.toFixed(1)} s   ${rate(ds.events, ds.featureSeconds)}`);
   console.log(`  feature extraction alone              ${featuresAlone.toFixed(1)} s   ${rate(ds.events, featuresAlone)}   (feature pass minus the read)`);
   console.log(`  whole training set (scan + features)  ${totalSeconds.toFixed(1)} s   ${rate(ds.events, totalSeconds)}`);
+  console.log(`  CPU time: read ${readCpu.toFixed(1)} s (${rate(rows, readCpu)} per CPU second); scan + features ${totalCpu.toFixed(1)} s; features alone about ${rate(ds.events, totalCpu - 2 * readCpu)} per CPU second`);
+  console.log(`  load average while running: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
   console.log(`  peak RSS                              ${mib(peakRss)}   (heap now ${mib(process.memoryUsage().heapUsed)}, default heap limit ${mib((await import('node:v8')).getHeapStatistics().heap_size_limit)})`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// npm run simulate:fraud -- [--out file.csv] [--days 45] [--customers 4000] [--seed 42] [--fraud-rate 0.015] [--end ISO]
+// npm run simulate:fraud -- [--out file.csv] [--days 45 | --events N] [--customers 4000] [--seed 42] [--fraud-rate 0.015] [--end ISO] [--no-cohorts]
 // Writes labelled simulator events in Amazon Fraud Detector's training CSV format (streamed: millions
 // of events in bounded memory), and the event type beside it.
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: '.data/training/events.csv' },
     days: { type: 'string', default: '45' },
+    events: { type: 'string' },
     customers: { type: 'string', default: '4000' },
     seed: { type: 'string', default: '42' },
     'fraud-rate': { type: 'string', default: '0.015' },
@@ -21,7 +22,6 @@ const { values } = parseArgs({
   },
   allowNegative: true,
 });
-const days = Number(values.days);
 const seed = Number(values.seed);
 const customers = Number(values.customers);
 const fraudRate = Number(values['fraud-rate']);
@@ -31,6 +31,8 @@ const DAY = 86_400_000;
 const WINDOW_EVENTS = 400_000;
 
 const sim = new TransactionSimulator({ seed, customers, fraudRate });
+// --events N: as many days as the population needs to make N events.
+const days = values.events ? Number(values.events) / sim.eventsPerDay : Number(values.days);
 const start = end - days * DAY;
 const total = Math.round(sim.eventsPerDay * days);
 const windows = Math.max(1, Math.ceil(total / WINDOW_EVENTS));
@@ -64,5 +66,5 @@ for (let w = 0; w < windows; w++) {
 closeSync(fd);
 const eventTypeFile = values.out!.replace(/\.csv$/i, '') + '.event_type.json';
 writeFileSync(eventTypeFile, JSON.stringify(TRANSACTION_EVENT_TYPE, null, 2));
-console.log(`wrote ${written.toLocaleString('en-US')} events (${fraud.toLocaleString('en-US')} fraud, ${((100 * fraud) / written).toFixed(2)}%) over ${days} days to ${values.out}`);
+console.log(`wrote ${written.toLocaleString('en-US')} events (${fraud.toLocaleString('en-US')} fraud, ${((100 * fraud) / written).toFixed(2)}%) over ${days.toFixed(1)} days to ${values.out}`);
 console.log(`event type: ${eventTypeFile}; train with: npm run train:fraud -- --events ${values.out} --event-type ${eventTypeFile}`);

@@ -7,7 +7,7 @@ const DAY = 86_400_000;
 /** Compromises are drawn per merchant and per period of this length. */
 const EPOCH = 28 * DAY;
 /** Chance that a merchant is compromised at some point of a period; each lasts 14-28 days. */
-const COMPROMISE_CHANCE = 0.012;
+const COMPROMISE_CHANCE = 0.02;
 
 /** A simulated merchant (a terminal, or an online shop). */
 export interface Merchant {
