@@ -16,12 +16,15 @@ const INITIAL_SLOTS = 1024;
 /** All entries of one kind: fixed-width rows of one Float64Array, found through one Map. */
 class Arena {
   readonly slots = new Map<string, number>();
+  /** The kind's id prefix, up to and including its colon. */
+  readonly prefix: string;
   private readonly free: number[] = [];
   private capacity = 0;
   floats = new Float64Array(0);
   expires = new Float64Array(0);
 
-  constructor(readonly width: number, private readonly maxEntities: number) {
+  constructor(kind: string, readonly width: number, private readonly maxEntities: number) {
+    this.prefix = `${kind}:`;
     this.grow(Math.min(INITIAL_SLOTS, maxEntities));
   }
 
@@ -58,7 +61,7 @@ class Arena {
  * read as absent, like the DynamoDB twin's TTL. Synchronous `get`/`put` serve hot loops (training).
  */
 export class PackedEntityState implements EntityState<number[]> {
-  private readonly arenas = new Map<string, Arena>();
+  private readonly arenas: Arena[] = [];
   private readonly now: () => number;
 
   constructor(private readonly options: PackedEntityStateOptions) {
@@ -70,9 +73,7 @@ export class PackedEntityState implements EntityState<number[]> {
 
   /** Entries held, all kinds together. */
   get size(): number {
-    let n = 0;
-    for (const arena of this.arenas.values()) n += arena.slots.size;
-    return n;
+    return this.arenas.reduce((n, arena) => n + arena.slots.size, 0);
   }
 
   async getMany(ids: string[]): Promise<Map<string, number[]>> {
@@ -106,7 +107,7 @@ export class PackedEntityState implements EntityState<number[]> {
    * `create` of the same kind.
    */
   view(id: string): Float64Array | undefined {
-    const arena = this.arenas.get(kindOf(id));
+    const arena = this.arenaOf(id);
     const slot = arena?.slots.get(id);
     if (arena === undefined || slot === undefined) return undefined;
     if (arena.expires[slot]! <= this.now()) {
@@ -122,8 +123,17 @@ export class PackedEntityState implements EntityState<number[]> {
     return this.view(id)!;
   }
 
+  /** The arena of an id's kind, found without building the kind's string (this runs for every read and write). */
+  private arenaOf(id: string): Arena | undefined {
+    const colon = id.indexOf(':');
+    for (const arena of this.arenas) {
+      if (colon < 0 ? arena.prefix === ':' : arena.prefix.length === colon + 1 && id.startsWith(arena.prefix)) return arena;
+    }
+    return undefined;
+  }
+
   private read(id: string, now: number): number[] | undefined {
-    const arena = this.arenas.get(kindOf(id));
+    const arena = this.arenaOf(id);
     const slot = arena?.slots.get(id);
     if (arena === undefined || slot === undefined) return undefined;
     if (arena.expires[slot]! <= now) {
@@ -138,11 +148,10 @@ export class PackedEntityState implements EntityState<number[]> {
   }
 
   private write(id: string, value: ArrayLike<number>, expiresAt: number): void {
-    const kind = kindOf(id);
-    let arena = this.arenas.get(kind);
-    if (!arena) this.arenas.set(kind, (arena = new Arena(value.length, this.options.maxEntities)));
+    let arena = this.arenaOf(id);
+    if (!arena) this.arenas.push((arena = new Arena(kindOf(id), value.length, this.options.maxEntities)));
     if (value.length !== arena.width) {
-      throw new AdapterError(ADAPTER, `${id}: ${value.length} values, but kind "${kind}" holds ${arena.width}`);
+      throw new AdapterError(ADAPTER, `${id}: ${value.length} values, but kind "${kindOf(id)}" holds ${arena.width}`);
     }
     let slot = arena.slots.get(id);
     // Re-inserting keeps the Map in least-recently-written order.
