@@ -10,11 +10,13 @@ import { writeAfdSample } from './support/afdSample.js';
 const tsx = (args: string[]) => spawnSync('npx', ['tsx', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 });
 const dir = mkdtempSync(join(tmpdir(), 'train-'));
 const file = join(dir, 'their-events.csv');
+const smaller = join(dir, 'fewer-events.csv');
 const idsOf = (csv: string, column: number) => readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[column]!);
 
 beforeAll(() => {
   // A foreign AFD export: billing_phone, billing_postal, a merchant, US timestamps, ISO currencies, extra columns.
   writeAfdSample(file, { seed: 123, customers: 400, days: 24, events: 12_000 });
+  writeAfdSample(smaller, { seed: 321, customers: 200, days: 20, events: 5_000, fraudRate: 0.05 });
 });
 
 describe('Training: npm run train:fraud on an AFD export we did not write ourselves', () => {
@@ -65,7 +67,7 @@ describe('Training: npm run train:fraud on an AFD export we did not write oursel
       ],
     }));
     // Act
-    const run = tsx(['scripts/fraud/train.ts', '--events', file, '--event-type', eventType, '--keys', 'merchant:labels,email.domain', '--out', join(dir, 'declared')]);
+    const run = tsx(['scripts/fraud/train.ts', '--events', smaller, '--event-type', eventType, '--keys', 'merchant:labels,email.domain', '--out', join(dir, 'declared')]);
     // Assess
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('optional variable(s) without a column, always missing: device_id, customer_job');
@@ -78,9 +80,10 @@ describe('Training: npm run train:fraud on an AFD export we did not write oursel
 
 describe('Training and scoring: nothing vanishes, errors name the cause', () => {
   const broken = join(dir, 'broken.csv');
-  const rows = readFileSync(file, 'utf8').trim().split('\n');
+  const lines = () => readFileSync(file, 'utf8').trim().split('\n');
 
   it('fails when every row is skipped, with the column and reason', () => {
+    const rows = lines();
     writeFileSync(broken, [rows[0], ...rows.slice(1, 200).map((l) => l.replace(/,\d\d\/\d\d\/\d{4} [\d:]+,/, ',sometime,'))].join('\n'));
     for (const script of ['scripts/fraud/train.ts', 'scripts/fraud/score.ts']) {
       const run = tsx([script, '--events', broken, ...(script.endsWith('score.ts') ? ['--model', join(dir, 'model'), '--out', join(dir, 'none.csv')] : ['--out', join(dir, 'none')])]);
@@ -91,6 +94,7 @@ describe('Training and scoring: nothing vanishes, errors name the cause', () => 
   }, 120_000);
 
   it('fails when more rows are skipped than allowed, and accepts them with --max-skipped', () => {
+    const rows = lines();
     writeFileSync(broken, [rows[0], ...rows.slice(1, 1001).map((l, i) => (i % 10 === 0 ? l.replace(/,(fraud|legit),/, ',unknown,') : l))].join('\n'));
     const strict = tsx(['scripts/fraud/score.ts', '--events', broken, '--model', join(dir, 'model'), '--out', join(dir, 'strict.csv')]);
     expect(strict.status).toBe(1);

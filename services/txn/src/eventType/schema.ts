@@ -57,8 +57,8 @@ export const columnOf = (v: EventVariable): string => v.column ?? v.name;
 
 /** The event type as a table for the console: variable, column, type, required. */
 export function describeEventType(et: EventType, notes: Record<string, string> = {}): string {
-  const rows = et.variables.map((v) => [v.name, columnOf(v) === v.name ? '' : columnOf(v), v.variableType, v.required ? 'required' : 'optional', TYPE_TRAITS[v.variableType].role === 'ignore' ? 'not a feature' : '', notes[v.name] ?? '']);
-  const head = ['variable', 'column', 'type', '', '', 'why'];
+  const rows = et.variables.map((v) => [v.name, columnOf(v) === v.name ? '' : columnOf(v), v.variableType, v.required ? 'required' : 'optional', TYPE_TRAITS[v.variableType].role === 'ignore' ? 'not a feature' : 'feature', notes[v.name] ?? '']);
+  const head = ['variable', 'column', 'type', 'presence', 'use', 'why'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [`event type ${et.name} (entity type ${et.entityType}; fraud labels: ${et.labelMapper.FRAUD.join(', ')})`, line(head), ...rows.map(line)].join('\n');
