@@ -1,8 +1,8 @@
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Area under the ROC curve by ranks (ties share their average rank). */
-export function auc(scores: readonly number[], labels: readonly number[]): number {
-  const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSum = 0;
   let positives = 0;
   for (let i = 0; i < order.length;) {
@@ -20,8 +20,9 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
 }
 
 /** How the outcomes fared on labelled events: AUC and, per outcome, the share of fraud and of legitimate events. */
-export function evaluate(scores: number[], labels: number[], tally: Record<string, [number, number]>): string {
-  const fraudTotal = labels.filter((l) => l === 1).length;
+export function evaluate(scores: ArrayLike<number>, labels: ArrayLike<number>, tally: Record<string, [number, number]>): string {
+  let fraudTotal = 0;
+  for (let i = 0; i < labels.length; i++) fraudTotal += labels[i]!;
   const legitTotal = labels.length - fraudTotal;
   const lines = [`labelled events: ${labels.length} (${fraudTotal} fraud); AUC ${auc(scores, labels).toFixed(4)}`];
   for (const o of ['block', 'review', 'approve']) {

@@ -18,7 +18,8 @@ import { OnnxFraudScorer } from '../../services/txn/src/scoring/OnnxFraudScorer.
 import { decide, type OutcomeRules } from '../../services/txn/src/scoring/rules.js';
 import { packedLookup } from '../../services/txn/src/training/dataset.js';
 import { knownAt, LabelQueue } from '../../services/txn/src/training/labelQueue.js';
-import { fail } from './cli.js';
+import { Column } from '../../services/txn/src/training/columns.js';
+import { eventTypeFor, fail } from './cli.js';
 import { evaluate } from './evaluate.js';
 import { OutputLines } from './output.js';
 
@@ -41,7 +42,12 @@ if (!values.events) {
 const tool = 'score:fraud';
 const file = resolve(values.events);
 const modelDir = resolve(values.model!);
-const rules = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')).recommended_rules as OutcomeRules;
+let rules: OutcomeRules;
+try {
+  rules = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')).recommended_rules as OutcomeRules;
+} catch (err) {
+  fail(tool, `cannot read the model's outcome rules from ${join(modelDir, 'metrics.json')}: ${(err as Error).message}`);
+}
 const state = new PackedEntityState({ maxEntities: Number.MAX_SAFE_INTEGER, ttlSeconds: 1e12 });
 let scorer: OnnxFraudScorer;
 try {
@@ -53,7 +59,6 @@ const { engine } = scorer.features;
 let eventType = scorer.features.eventType;
 if (values['event-type']) {
   // The same variables under this file's column names.
-  const { eventTypeFor } = await import('./cli.js');
   const given = (await eventTypeFor(tool, file, values['event-type'])).eventType;
   const names = (et: typeof given) => et.variables.map((v) => `${v.name}:${v.variableType}`).sort().join(',');
   if (names(given) !== names(eventType)) fail(tool, `--event-type ${values['event-type']} declares other variables than the model's event type ${eventType.name} (${names(eventType)})`);
@@ -88,8 +93,9 @@ const work = mkdtempSync(join(tmpdir(), 'score-fraud-'));
 const output = new OutputLines(values.out);
 output.write(values.reasons ? 'EVENT_ID,score,outcome,reasons' : 'EVENT_ID,score,outcome');
 let scored = 0;
-const scores: number[] = [];
-const labels: number[] = [];
+// Scores and labels of labelled events, for the evaluation: five bytes an event.
+const scores = new Column(Float32Array);
+const labels = new Column(Uint8Array);
 const tally: Record<string, [number, number]> = { block: [0, 0], review: [0, 0], approve: [0, 0] };
 try {
   let source = file;
@@ -142,4 +148,4 @@ try {
   output.close();
 }
 console.error(`scored ${scored.toLocaleString('en-US')} of ${read.rows.toLocaleString('en-US')} rows (${skips.skipped} skipped) with ${scorer.modelVersion} (block >= ${rules.block}, review >= ${rules.review})${useLabels ? '; fraud labels fed back as they became known' : ''}`);
-if (labels.length > 0) console.error(evaluate(scores, labels, tally));
+if (labels.length > 0) console.error(evaluate(scores.values(), labels.values(), tally));

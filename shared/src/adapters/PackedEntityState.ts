@@ -22,6 +22,8 @@ class Arena {
   private capacity = 0;
   floats = new Float64Array(0);
   expires = new Float64Array(0);
+  /** Views of slots handed out by `view`, kept so a hot loop does not build one per read (reset on growth). */
+  views: (Float64Array | undefined)[] = [];
 
   constructor(kind: string, readonly width: number, private readonly maxEntities: number) {
     this.prefix = `${kind}:`;
@@ -50,6 +52,7 @@ class Arena {
     const expires = new Float64Array(capacity);
     expires.set(this.expires);
     [this.floats, this.expires, this.capacity] = [floats, expires, capacity];
+    this.views = [];
   }
 }
 
@@ -114,7 +117,7 @@ export class PackedEntityState implements EntityState<number[]> {
       arena.release(id, slot);
       return undefined;
     }
-    return arena.floats.subarray(slot * arena.width, (slot + 1) * arena.width);
+    return (arena.views[slot] ??= arena.floats.subarray(slot * arena.width, (slot + 1) * arena.width));
   }
 
   /** A new zeroed entry of `width` values for `id` with the default expiry, as a view (see `view`). */

@@ -15,8 +15,8 @@ export interface AfdRow {
   label: 0 | 1 | null;
   /** When the label became known (LABEL_TIMESTAMP); NaN when not given. */
   labelTime: number;
-  /** The event type's variables in its order; undefined when empty. */
-  values: (string | undefined)[];
+  /** The event type's variables in its order (numeric ones as numbers); undefined when empty. */
+  values: (string | number | undefined)[];
 }
 
 export interface ReadOptions {
@@ -92,7 +92,7 @@ export async function readAfdEvents(file: string, o: ReadOptions): Promise<ReadR
       skips.add(line, 'EVENT_LABEL', 'empty');
       return;
     }
-    const values = new Array<string | undefined>(columns.length);
+    const values = new Array<string | number | undefined>(columns.length);
     for (let v = 0; v < columns.length; v++) {
       const value = cell(columns[v]!);
       if (value === '') {
@@ -101,9 +101,11 @@ export async function readAfdEvents(file: string, o: ReadOptions): Promise<ReadR
           return;
         }
         values[v] = undefined;
-      } else if (numeric[v] && !Number.isFinite(Number(value))) {
-        notes.add(line, columnOf(o.eventType.variables[v]!), 'not a number: read as missing', value);
-        values[v] = undefined;
+      } else if (numeric[v]) {
+        // Parsed once here: the feature code takes numbers as they are.
+        const x = Number(value);
+        if (!Number.isFinite(x)) notes.add(line, columnOf(o.eventType.variables[v]!), 'not a number: read as missing', value);
+        values[v] = Number.isFinite(x) ? x : undefined;
       } else values[v] = value;
     }
     const rawLabelTime = cell(meta.LABEL_TIMESTAMP);
