@@ -29,7 +29,9 @@ export function writeModelCard(dir: string): void {
   const w = m.windows as Record<string, { events: number; fraud: number }>;
   const top = Object.keys(m.feature_importance as Record<string, number>).slice(0, 10).map((k) => `\`${k}\``).join(', ');
   const skipped = (d.skipped as { column: string; reason: string; count: number }[]).reduce((s, x) => s + x.count, 0);
-  const slices = (m.slices as Slice[]).map((s) => `- ${s.slice}: ${int(s.events)} test events, ${int(s.fraud)} fraud; at the block threshold recall ${pct(s.recall_at_block)}, false positive rate ${pct(s.fpr_at_block)}${s.auc === null ? '' : `, AUC ${s.auc.toFixed(3)}`}.`);
+  const slices = (m.slices as Slice[]).map((s) => (s.fraud < 5 || s.events < 100
+    ? `- ${s.slice}: too few test events to measure (${int(s.events)}, ${int(s.fraud)} fraud).`
+    : `- ${s.slice}: ${int(s.events)} test events, ${int(s.fraud)} fraud; at the block threshold recall ${pct(s.recall_at_block)}, false positive rate ${pct(s.fpr_at_block)}${s.auc === null ? '' : `, AUC ${s.auc.toFixed(3)}`}.`));
   writeFileSync(join(dir, 'MODEL_CARD.md'), `# Fraud model card
 
 **What it is:** LightGBM gradient-boosted trees (${m.trees} trees) over ${Object.keys(m.feature_importance).length} features
@@ -72,7 +74,7 @@ block at score >= ${m.recommended_rules.block} (0.5% FPR), review at >= ${m.reco
 
 Measured on the test window:
 ${slices.join('\n')}
-
+${(m.segments ?? []).length ? `\nFraud caught by segment (\`--segments\`), at the block threshold (0.5% FPR) and at 1% FPR:\n\n| segment | fraud events | at block | at 1% FPR |\n| --- | --- | --- | --- |\n${(m.segments as { segment: string; fraud: number; recall_at_block: number; recall_at_1pct_fpr: number }[]).map((g) => `| ${g.segment} | ${int(g.fraud)} | ${pct(g.recall_at_block)} | ${pct(g.recall_at_1pct_fpr)} |`).join('\n')}\n` : ''}
 - The model knows only the patterns in \`${d.source}\`; fraud of another kind, or a change in customers'
   behaviour, needs retraining on newer labelled events.
 - Label feedback (known frauds per ${et.entityType} and per key) is only as fresh as the labels that come

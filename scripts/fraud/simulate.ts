@@ -47,6 +47,10 @@ const cohorts = values.cohorts ? [0, 1, 2].map((k) => ({
 mkdirSync(dirname(values.out!), { recursive: true });
 const fd = openSync(values.out!, 'w');
 writeSync(fd, `${csvLine(TRANSACTION_CSV_HEADER)}\n`);
+// The ground truth's scenario of each fraud event, beside the CSV (not in it: no column may leak the label).
+const scenariosFile = `${values.out!.replace(/\.csv$/i, '')}.scenarios.csv`;
+const scenarios = openSync(scenariosFile, 'w');
+writeSync(scenarios, 'EVENT_ID,scenario\n');
 let written = 0;
 let fraud = 0;
 for (let w = 0; w < windows; w++) {
@@ -60,11 +64,15 @@ for (let w = 0; w < windows; w++) {
   }
   events.sort((a, b) => a.transaction.event_time.localeCompare(b.transaction.event_time));
   writeSync(fd, `${events.map((e) => transactionCsvLine(e)).join('\n')}\n`);
+  const fraudLines = events.filter((e) => e.scenario).map((e) => `${e.transaction.event_id},${e.scenario}`);
+  if (fraudLines.length) writeSync(scenarios, `${fraudLines.join('\n')}\n`);
   written += events.length;
   fraud += events.filter((e) => e.label === 1).length;
 }
 closeSync(fd);
+closeSync(scenarios);
 const eventTypeFile = values.out!.replace(/\.csv$/i, '') + '.event_type.json';
 writeFileSync(eventTypeFile, JSON.stringify(TRANSACTION_EVENT_TYPE, null, 2));
 console.log(`wrote ${written.toLocaleString('en-US')} events (${fraud.toLocaleString('en-US')} fraud, ${((100 * fraud) / written).toFixed(2)}%) over ${days.toFixed(1)} days to ${values.out}`);
-console.log(`event type: ${eventTypeFile}; train with: npm run train:fraud -- --events ${values.out} --event-type ${eventTypeFile}`);
+console.log(`event type: ${eventTypeFile}; fraud scenarios: ${scenariosFile}`);
+console.log(`train with: npm run train:fraud -- --events ${values.out} --event-type ${eventTypeFile} --segments ${scenariosFile}`);

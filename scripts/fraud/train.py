@@ -129,10 +129,20 @@ def main():
         seen = X_test[:, first] > 0
         slices = [slice_report(f"{meta['entity_type']}s seen before", seen, y[test], score, at[0.005]),
                   slice_report(f"first event of a {meta['entity_type']}", ~seen, y[test], score, at[0.005])]
+    segments = []
+    seg_file = os.path.join(args.data, "segment.u8")
+    if meta.get("segments") and os.path.exists(seg_file):
+        seg = np.fromfile(seg_file, dtype=np.uint8)[test]
+        for code, name in enumerate(meta["segments"], start=1):
+            m = (seg == code) & (y[test] == 1)
+            if m.sum() == 0:
+                continue
+            segments.append({"segment": name, "fraud": int(m.sum()), "recall_at_block": float((score[m] >= at[0.005]).mean()),
+                             "recall_at_1pct_fpr": float((score[m] >= at[0.01]).mean())})
     metrics = {"events": n, "fraud_events": int(y.sum()), "trees": final.num_trees(),
                "windows": {name: {"events": int((part == code).sum()), "fraud": int(y[part == code].sum())}
                            for name, code in (("train", 0), ("early_stopping", 1), ("gap", 2), ("test", 3))},
-               "model": model_report, "slices": slices,
+               "model": model_report, "slices": slices, "segments": segments,
                "amount_only_baseline": None if baseline is None else {k: baseline[k] for k in ("auc", "average_precision", "card_precision_at_k", "thresholds")},
                "recommended_rules": {"block": at[0.005], "review": at[0.03]},
                "feature_importance": dict(sorted(zip(names, map(float, final.feature_importance("gain"))), key=lambda kv: -kv[1]))}

@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'max-skipped': { type: 'string', default: '0.05' },
     'source-name': { type: 'string' },
     describe: { type: 'string' },
+    segments: { type: 'string' },
     python: { type: 'string', default: 'python3' },
   },
 });
@@ -58,11 +59,26 @@ try {
 }
 console.log(`${engine.count} features; aggregation keys: ${eventType.entityType} (ENTITY_ID)${keys.map((k) => `, ${keyName(k)}${k.labels ? ' (with label feedback)' : ''}`).join('')}; label delay ${engine.settings.labelDelayDays} days`);
 
+// --segments: a CSV of EVENT_ID and a segment name (e.g. the simulator's fraud scenarios): recall by segment.
+const segmentNames: string[] = [];
+const segmentOf = new Map<string, number>();
+if (values.segments) {
+  const lines = readFileSync(values.segments, 'utf8').trim().split(/\r?\n/).slice(1);
+  for (const line of lines) {
+    const [id, name] = line.split(',');
+    if (!id || !name) continue;
+    let code = segmentNames.indexOf(name) + 1;
+    if (code === 0) code = segmentNames.push(name);
+    if (code > 255) fail('train:fraud', `--segments ${values.segments}: more than 255 segments`);
+    segmentOf.set(id, code);
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'train-fraud-'));
 try {
   let dataset;
   try {
-    dataset = await buildDataset({ file, engine, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), log: (l) => console.log(l) });
+    dataset = await buildDataset({ file, engine, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), log: (l) => console.log(l), segmentOf: segmentNames.length ? (id) => segmentOf.get(id) ?? 0 : undefined });
   } catch (err) {
     fail('train:fraud', (err as Error).message);
   }
@@ -72,7 +88,7 @@ try {
   if (dataset.notes.skipped) console.warn(`note: values read as missing or defaulted in ${dataset.notes.skipped.toLocaleString('en-US')} place(s):\n  ${dataset.notes.lines().join('\n  ')}`);
   console.log(`features of ${dataset.events.toLocaleString('en-US')} events in ${dataset.featureSeconds.toFixed(1)} s (${Math.round(dataset.eventsPerSecond).toLocaleString('en-US')} events/s), ${dataset.labelsApplied.toLocaleString('en-US')} fraud labels applied as they became known`);
   const names = engine.names;
-  writeFileSync(join(work, 'meta.json'), JSON.stringify({ rows: dataset.events, names, amount_index: names.indexOf('amount'), entity_count_index: names.indexOf('entity.count'), entity_type: eventType.entityType }));
+  writeFileSync(join(work, 'meta.json'), JSON.stringify({ rows: dataset.events, names, amount_index: names.indexOf('amount'), entity_count_index: names.indexOf('entity.count'), entity_type: eventType.entityType, segments: segmentNames }));
   console.log('training gradient-boosted trees (LightGBM) and exporting ONNX...');
   mkdirSync(out, { recursive: true });
   const py = spawnSync(values.python!, [join(import.meta.dirname, 'train.py'), '--data', work, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });

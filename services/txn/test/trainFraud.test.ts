@@ -66,8 +66,11 @@ describe('Training: npm run train:fraud on an AFD export we did not write oursel
         { name: 'customer_job', variableType: 'CATEGORICAL' },
       ],
     }));
+    const segments = join(dir, 'segments.csv');
+    const fraudIds = readFileSync(smaller, 'utf8').trim().split('\n').slice(1).filter((l) => l.includes(',fraud,')).map((l) => l.split(',')[0]);
+    writeFileSync(segments, ['EVENT_ID,segment', ...fraudIds.map((id, i) => `${id},${i % 2 ? 'odd' : 'even'}`)].join('\n'));
     // Act
-    const run = tsx(['scripts/fraud/train.ts', '--events', smaller, '--event-type', eventType, '--keys', 'merchant:labels,email.domain', '--out', join(dir, 'declared')]);
+    const run = tsx(['scripts/fraud/train.ts', '--events', smaller, '--event-type', eventType, '--keys', 'merchant:labels,email.domain', '--segments', segments, '--out', join(dir, 'declared')]);
     // Assess
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('optional variable(s) without a column, always missing: device_id, customer_job');
@@ -75,6 +78,10 @@ describe('Training: npm run train:fraud on an AFD export we did not write oursel
     const spec = JSON.parse(readFileSync(join(dir, 'declared', 'features.json'), 'utf8'));
     expect(spec.keys).toEqual([{ variable: 'merchant', derive: 'value', labels: true }, { variable: 'email', derive: 'domain', labels: false }]);
     expect(spec.names).toEqual(expect.arrayContaining(['merchant.fraud_rate_7d', 'email.domain.count_1h', 'phone.new', 'entity.known_frauds_30d']));
+    const metrics = JSON.parse(readFileSync(join(dir, 'declared', 'metrics.json'), 'utf8'));
+    expect(metrics.segments.map((g: { segment: string }) => g.segment).sort()).toEqual(['even', 'odd']);
+    expect(metrics.segments.reduce((n: number, g: { fraud: number }) => n + g.fraud, 0)).toBe(metrics.windows.test.fraud);
+    expect(readFileSync(join(dir, 'declared', 'MODEL_CARD.md'), 'utf8')).toContain('| segment | fraud events | at block | at 1% FPR |');
   }, 600_000);
 });
 

@@ -1,7 +1,7 @@
 import { TYPE_TRAITS } from '../../eventType/variableTypes.js';
 import type { EventType } from '../../eventType/schema.js';
 import { count, duration, money, n0, type FeatureDef } from '../phrases.js';
-import { DAY, ENTITY_WINDOW_NAMES, ENTITY_WINDOWS, HOUR, NO_HISTORY_SECS, SMALL_AMOUNT, decayed, fingerprint, haversineKm, num, str } from '../windows.js';
+import { DAY, ENTITY_WINDOW_NAMES, ENTITY_WINDOWS, NO_HISTORY_SECS, SMALL_AMOUNT, decayed, fingerprint, haversineKm, num, str } from '../windows.js';
 import type { Section, StateLookup, StateVector, StepContext } from '../types.js';
 
 // Layout of an entity's state vector: fixed slots, the decayed windows, then the recently seen values.
@@ -106,15 +106,15 @@ export class EntitySection implements Section {
       hashes[k] = h;
       f[i++] = h < 0 ? -1 : has && !contains(p!, s, h) ? 1 : 0;
     }
-    // Update: fold the event in.
+    // Update: fold the event in. The decay since the last event is the one the features used (a state
+    // without events has nothing to decay).
     if (!p) p = lookup.create(id, this.width);
-    const since = p[N]! > 0 ? Math.max(0, t - p[LAST]!) : 0;
     for (let w = 0; w < ENTITY_WINDOWS.length; w++) {
-      const k = Math.exp(-since / ENTITY_WINDOWS[w]!);
+      const k = has ? decay[w]! : 1;
       p[WIN + 2 * w] = p[WIN + 2 * w]! * k + 1;
       p[WIN + 2 * w + 1] = p[WIN + 2 * w + 1]! * k + (finite ? a : 0);
     }
-    p[SMALL] = p[SMALL]! * Math.exp(-since / HOUR) + (finite && a < SMALL_AMOUNT ? 1 : 0);
+    p[SMALL] = p[SMALL]! * (has ? decay[0]! : 1) + (finite && a < SMALL_AMOUNT ? 1 : 0);
     if (Number.isFinite(lat) && Number.isFinite(lon)) {
       // A running mean that is exact when the location never changes (no floating-point drift).
       p[LOC_N] = p[LOC_N]! + 1;

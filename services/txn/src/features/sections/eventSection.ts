@@ -4,16 +4,40 @@ import { dayName, general, money, n0, words, type FeatureDef } from '../phrases.
 import { num, str } from '../windows.js';
 import type { Section, StepContext } from '../types.js';
 
+const DAY_MS = 86_400_000;
 const SCRIPT_UA = /python|curl|wget|headless|bot|spider|okhttp|java\//i;
 const MOBILE_UA = /mobile|android|iphone|ipad/i;
 
 /** Code of `value` in a vocabulary: its 1-based rank, 0 for any other value, -1 when missing. */
 function coder(vocabulary: readonly string[] | undefined): (value: string | undefined) => number {
   const codes = new Map((vocabulary ?? []).map((v, i) => [v, i + 1]));
-  return (value) => (value === undefined ? -1 : codes.get(value.toLowerCase()) ?? 0);
+  // Upper-case spellings too (NY, USD), so most values need no lower-casing (a string per event).
+  for (const [v, i] of [...codes]) if (!codes.has(v.toUpperCase())) codes.set(v.toUpperCase(), i);
+  return (value) => (value === undefined ? -1 : codes.get(value) ?? codes.get(value.toLowerCase()) ?? 0);
 }
 
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+function digitsBefore(s: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Scripted / mobile for each user agent seen: a few distinct strings make most traffic, and the tests are regular expressions. */
+const agentTraits = new Map<string, number>();
+function agentOf(ua: string): number {
+  let traits = agentTraits.get(ua);
+  if (traits === undefined) {
+    traits = (SCRIPT_UA.test(ua) ? 1 : 0) + (MOBILE_UA.test(ua) ? 2 : 0);
+    if (agentTraits.size >= 10_000) agentTraits.clear();
+    agentTraits.set(ua, traits);
+  }
+  return traits;
+}
 
 /** Features of the event alone: amount, time of day, and each variable by its type. */
 export class EventSection implements Section {
@@ -74,22 +98,24 @@ export class EventSection implements Section {
   step(ctx: StepContext, _lookup: unknown, f: Float32Array, i: number): number {
     const values = ctx.ev.values;
     if (this.amountAt >= 0) f[i++] = ctx.amount;
-    const date = new Date(ctx.ev.time);
-    f[i++] = date.getUTCHours();
-    f[i++] = date.getUTCDay();
+    // UTC hour and weekday without a Date (1970-01-01 was a Thursday).
+    const t = ctx.ev.time;
+    f[i++] = Math.floor(((t % DAY_MS) + DAY_MS) % DAY_MS / 3_600_000);
+    f[i++] = ((Math.floor(t / DAY_MS) + 4) % 7 + 7) % 7;
     for (const at of this.numeric) f[i++] = num(values[at]);
     for (const c of this.codes) f[i++] = c.code(str(values[c.at]));
     for (const e of this.emails) {
       const email = str(values[e.at]);
-      const local = email === undefined ? '' : email.slice(0, Math.max(0, email.lastIndexOf('@')));
+      const at = email === undefined ? 0 : Math.max(0, email.lastIndexOf('@'));
       f[i++] = email === undefined ? -1 : e.code(domainOf(email));
-      f[i++] = email === undefined ? -1 : local.replace(/\D/g, '').length;
-      f[i++] = email === undefined ? -1 : local.length;
+      f[i++] = email === undefined ? -1 : digitsBefore(email, at);
+      f[i++] = email === undefined ? -1 : at;
     }
     for (const at of this.agents) {
       const ua = str(values[at]);
-      f[i++] = ua === undefined ? -1 : SCRIPT_UA.test(ua) ? 1 : 0;
-      f[i++] = ua === undefined ? -1 : MOBILE_UA.test(ua) ? 1 : 0;
+      const traits = ua === undefined ? -1 : agentOf(ua);
+      f[i++] = traits < 0 ? -1 : traits & 1;
+      f[i++] = traits < 0 ? -1 : traits >> 1;
     }
     for (const at of this.texts) f[i++] = str(values[at])?.length ?? -1;
     for (const [b, s] of this.pairs) {

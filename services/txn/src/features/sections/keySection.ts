@@ -69,17 +69,21 @@ export class KeySection implements Section {
     let s = lookup.get(id);
     const has = s !== undefined && s[LAST]! > 0;
     const dt = has ? Math.max(0, t - s![LAST]!) : 0;
-    const c1h = has ? s![C1H]! * Math.exp(-dt / HOUR) : 0;
-    const c7d = has ? s![C7D]! * Math.exp(-dt / COUNT_TAUS[2]) : 0;
-    const c30d = has ? s![C30D]! * Math.exp(-dt / COUNT_TAUS[3]) : 0;
-    f[i++] = c1h;
-    f[i++] = has ? s![C1D]! * Math.exp(-dt / DAY) : 0;
+    // Decay since the key's last event, shared by the features and the update.
+    const e1h = has ? Math.exp(-dt / HOUR) : 0;
+    const e1d = has ? Math.exp(-dt / DAY) : 0;
+    const e7d = has ? Math.exp(-dt / COUNT_TAUS[2]) : 0;
+    const e30d = has ? Math.exp(-dt / COUNT_TAUS[3]) : 0;
+    const c7d = has ? s![C7D]! * e7d : 0;
+    const c30d = has ? s![C30D]! * e30d : 0;
+    f[i++] = has ? s![C1H]! * e1h : 0;
+    f[i++] = has ? s![C1D]! * e1d : 0;
     f[i++] = c7d;
     // The decays of the amount sum and the count cancel in their ratio.
     const mean = has && s![C7D]! > 0 ? s![AMT7D]! / s![C7D]! : 0;
     f[i++] = Number.isFinite(a) && mean > 0 ? a / mean : -1;
     f[i++] = has ? dt / 1000 : NO_HISTORY_SECS;
-    f[i++] = has ? s![SWITCHES]! * Math.exp(-dt / HOUR) : 0;
+    f[i++] = has ? s![SWITCHES]! * e1h : 0;
     if (this.o.labels) {
       const known7d = s ? decayed(s[FRAUD + 1]!, s[LABEL_LAST]!, t, FRAUD_WINDOWS[1]) : 0;
       const known30d = s ? decayed(s[FRAUD + 2]!, s[LABEL_LAST]!, t, FRAUD_WINDOWS[2]) : 0;
@@ -89,11 +93,16 @@ export class KeySection implements Section {
       f[i++] = known7d / Math.max(c7d, 1);
       f[i++] = known30d / Math.max(c30d, 1);
     }
+    // A key without events (new, or known only from labels) has nothing to decay.
     if (!s) s = lookup.create(id, this.width);
-    const since = Math.max(0, t - s[LAST]!);
-    for (let w = 0; w < COUNT_TAUS.length; w++) s[C1H + w] = s[C1H + w]! * Math.exp(-since / COUNT_TAUS[w]!) + 1;
-    s[AMT7D] = s[AMT7D]! * Math.exp(-since / COUNT_TAUS[2]) + (Number.isFinite(a) ? a : 0);
-    s[SWITCHES] = s[SWITCHES]! * Math.exp(-since / HOUR) + (has && s[PREV] !== ctx.entityHash ? 1 : 0);
+    const k1h = has ? e1h : 1;
+    const k7d = has ? e7d : 1;
+    s[C1H] = s[C1H]! * k1h + 1;
+    s[C1D] = s[C1D]! * (has ? e1d : 1) + 1;
+    s[C7D] = s[C7D]! * k7d + 1;
+    s[C30D] = s[C30D]! * (has ? e30d : 1) + 1;
+    s[AMT7D] = s[AMT7D]! * k7d + (Number.isFinite(a) ? a : 0);
+    s[SWITCHES] = s[SWITCHES]! * k1h + (has && s[PREV] !== ctx.entityHash ? 1 : 0);
     s[PREV] = ctx.entityHash;
     s[LAST] = Math.max(s[LAST]!, t);
     lookup.set(id, s);
