@@ -54,7 +54,7 @@ describe('AFD: readAfdEvents', () => {
     const { rows, skips, result } = await readAll(sample, inferEventType(header, sampled).eventType);
     expect(rows).toHaveLength(3000);
     expect(skips.skipped).toBe(0);
-    expect(rows.some((r) => r.values[0] === '0')).toBe(true);
+    expect(rows.some((r) => r.values[0] === 0)).toBe(true);
     expect(result.hasLabelTimestamps).toBe(true);
     expect(rows.every((r) => Number.isFinite(r.time) && Number.isFinite(r.labelTime) && r.label !== null)).toBe(true);
   });
