@@ -91,13 +91,13 @@ def main():
                  + ", ".join(f"{v} in the {k} window" for k, v in counts.items())
                  + " (need at least 10, 2 and 5); give more labelled data or a smaller --test-share/--label-delay")
 
-    params = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 40,
+    params = {"objective": "binary", "learning_rate": 0.1, "num_leaves": 31, "min_child_samples": 40,
               "feature_fraction": 0.9, "bagging_fraction": 0.9, "bagging_freq": 1, "lambda_l2": 1.0,
               "metric": "average_precision", "seed": SEED, "deterministic": True, "num_threads": 2, "verbose": -1}
     dtrain = lgb.Dataset(np.asarray(X[train]), y[train], feature_name=names, free_raw_data=True)
     dvalid = lgb.Dataset(np.asarray(X[valid]), y[valid], reference=dtrain)
-    booster = lgb.train(params, dtrain, num_boost_round=600, valid_sets=[dvalid],
-                        callbacks=[lgb.early_stopping(50, verbose=False)])
+    booster = lgb.train(params, dtrain, num_boost_round=400, valid_sets=[dvalid],
+                        callbacks=[lgb.early_stopping(40, verbose=False)])
 
     X_test = np.asarray(X[test])
     p_test = booster.predict(X_test, num_iteration=booster.best_iteration)
