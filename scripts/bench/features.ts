@@ -19,7 +19,7 @@ import { sampleValues, SAMPLE_ROWS } from '../fraud/cli.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000_000);
 const CUSTOMERS = Math.max(1000, Math.round(EVENTS / 65));
-const CHUNK = 50_000;
+const CHUNK = 2_000;
 const keep = process.argv.includes('--keep');
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
 const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en-US')} events/s`;

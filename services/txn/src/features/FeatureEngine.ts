@@ -38,6 +38,7 @@ export class FeatureEngine {
   private readonly sections: Section[];
   private readonly amountAt: number;
   private readonly keys: { at: number; domain: boolean; prefix: string }[];
+  private readonly ctx: StepContext = { ev: { eventId: '', entityId: '', time: 0, values: [] }, ids: [], amount: Number.NaN, entityHash: 0 };
 
   constructor(readonly eventType: EventType, readonly settings: FeatureSettings) {
     const vars = eventType.variables;
@@ -77,7 +78,12 @@ export class FeatureEngine {
 
   /** Writes the event's features into `out` at `offset`, then folds the event into its state. */
   step(ev: EventInput, lookup: StateLookup, out: Float32Array, offset: number, ids = this.idsOf(ev)): void {
-    const ctx: StepContext = { ev, ids, amount: this.amountAt >= 0 ? num(ev.values[this.amountAt]) : Number.NaN, entityHash: fingerprint(ev.entityId) };
+    // One context object reused for every event: this runs millions of times in training.
+    const ctx = this.ctx;
+    ctx.ev = ev;
+    ctx.ids = ids;
+    ctx.amount = this.amountAt >= 0 ? num(ev.values[this.amountAt]) : Number.NaN;
+    ctx.entityHash = this.keys.length > 0 ? fingerprint(ev.entityId) : 0;
     let i = offset;
     for (const s of this.sections) i = s.step(ctx, lookup, out, i);
     if (i - offset !== this.count) throw new Error(`feature code wrote ${i - offset} of ${this.count} features`);
