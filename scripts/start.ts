@@ -78,8 +78,18 @@ txn${kafka ? ` over Kafka (${config.KAFKA_BROKERS})` : ''}: ${s.produced.toLocal
   ttdf          p50 ${ms(s.ttdfMs.p50)}   p95 ${ms(s.ttdfMs.p95)}   p99 ${ms(s.ttdfMs.p99)}
   lake          ${join(dataDir, config.LAKE_BUCKET, config.LAKE_PREFIX)}
   outbox        ${join(dataDir, 'outbox', 'alerts.jsonl')}`);
-if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s.scored || s.alerts !== s.outcomes.block) {
-  console.error('error: counts do not reconcile (produced + injected = scored + dead-lettered, lake rows = scored, alerts = blocks)');
+const m = s.metrics;
+if (m) {
+  console.log(`  metrics (EMF) TransactionsScored approve ${m.scored.approve.toLocaleString('en-US')} review ${m.scored.review} block ${m.scored.block}   RecordsDeadLettered ${m.deadLettered}   AlertsSent ${m.alertsSent}   TimeToDetectFraud p99 ${ms(m.ttdfP99Ms)}
+                in ${resolve(m.file)} (what CloudWatch would receive)`);
+}
+if (s.failedRecords > 0) {
+  console.error(`  failed        ${s.failedRecords} records in batches that used up MAX_BATCH_ATTEMPTS, kept whole in ${join(dataDir, config.FAILURES_BUCKET)}: fix the cause, then npm run redrive`);
+}
+const metricsAgree = !m || (m.scored.approve === s.outcomes.approve && m.scored.review === s.outcomes.review && m.scored.block === s.outcomes.block
+  && m.deadLettered === s.deadLettered && m.alertsSent === s.alerts);
+if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s.scored || s.alerts !== s.outcomes.block || !metricsAgree) {
+  console.error('error: counts do not reconcile (produced + injected = scored + dead-lettered, lake rows = scored, alerts = blocks, metrics = counts)');
   process.exit(1);
 }
 

@@ -1,10 +1,12 @@
 // Benchmark (not a test): the txn pipeline over a real Kafka broker, each function in its own process.
-//   tsx scripts/bench/kafka.ts [--count 100000] [--rate 2000] [--seconds 30] [--partitions 6] [--scorers 1] [--only throughput|latency]
+//   tsx scripts/bench/kafka.ts [--count 100000] [--rate 2000] [--seconds 30] [--partitions 6] [--scorers 1] [--only broker|throughput|latency]
+// 0. the broker's own limit: Kafka's kafka-producer-perf-test and kafka-consumer-perf-test (the
+//    kafka-tools jar) on the same broker and partitions, with the pipeline's own transactions as payloads;
 // 1. sustained end-to-end throughput: `count` transactions produced as fast as possible, timed until
 //    `act` has written the last one to the lake;
 // 2. time to decision (ttdf: Kafka record timestamp -> decision) at a steady offered load of `rate`/s.
 // Uses KAFKA_BROKERS, else starts the local broker (port 9092) of `npm run kafka:start`.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ import { simulatorFrom } from '../../services/txn/src/context.js';
 import { percentile } from '../../services/txn/src/local/stats.js';
 import { startBroker, stopBroker } from '../kafka/broker.js';
 import { Worker, waitFor } from '../kafka/workerProcess.js';
+import { consumerPerf, producerPerf, type PerfResult } from '../kafka/perfTools.js';
 
 const { values } = parseArgs({ options: {
   count: { type: 'string', default: '100000' }, rate: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '30' },
@@ -71,10 +74,31 @@ function lakeTtdf(c: TxnConfig): Map<string, number> {
   return out;
 }
 
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}); brokers ${process.env.KAFKA_BROKERS}; ${partitions} partitions; ${scorers} scorer process(es) + 1 act process`);
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}); brokers ${process.env.KAFKA_BROKERS}; ${partitions} partitions; ${scorers} scorer process(es) + 1 act process; alerts ledger IDEMPOTENCY_STORE=${process.env.IDEMPOTENCY_STORE || 'fs'}`);
+
+// 0. The broker's own limit, with records of the pipeline's sizes
+let broker: { producer: PerfResult; consumer: PerfResult } | undefined;
+if (values.only === undefined || values.only === 'broker' || values.only === 'throughput') {
+  const id = `bench-broker-${Date.now()}`;
+  const config = loadTxnConfig({ ...process.env, TOPICS: 'kafka', SIM_CUSTOMERS: '20000' });
+  const topics = new KafkaTopics({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'sfc-bench' });
+  await topics.ensureTopics([{ name: `${id}-perf`, partitions }]);
+  await topics.close();
+  // The payloads: 10,000 transactions of the simulator, one JSON document per line, as the pipeline produces them.
+  const dir = mkdtempSync(join(tmpdir(), `${id}-`));
+  const payloads = messages(config, 10_000, Date.parse('2026-11-19T00:00:00Z')).map((m) => String(m.value));
+  writeFileSync(join(dir, 'payloads.txt'), `${payloads.join('\n')}\n`);
+  const bytes = payloads.reduce((n, v) => n + Buffer.byteLength(v), 0) / payloads.length;
+  const producer = await producerPerf({ brokers: config.KAFKA_BROKERS, topic: `${id}-perf`, records: count, payloadFile: join(dir, 'payloads.txt') });
+  const consumer = await consumerPerf({ brokers: config.KAFKA_BROKERS, topic: `${id}-perf`, records: count, group: `${id}-group` });
+  rmSync(dir, { recursive: true, force: true });
+  broker = { producer, consumer };
+  console.log(`broker limit (Kafka's own perf tools, ${count.toLocaleString('en-US')} records of the pipeline's transactions, mean ${Math.round(bytes)} bytes, ${partitions} partitions, acks=all, idempotent, no compression, linger.ms=5, batch.size=256 KiB):`);
+  console.log(`  kafka-producer-perf-test ${Math.round(producer.recordsPerSecond).toLocaleString('en-US')} records/s (${producer.mbPerSecond.toFixed(1)} MB/s); kafka-consumer-perf-test ${Math.round(consumer.recordsPerSecond).toLocaleString('en-US')} records/s (${consumer.mbPerSecond.toFixed(1)} MB/s)`);
+}
 
 // 1. Throughput
-if (values.only !== 'latency') {
+if (values.only === undefined || values.only === 'throughput') {
   const p = await phase('throughput');
   const input = messages(p.config, count, Date.parse('2026-11-20T00:00:00Z'));
   const t0 = performance.now();
@@ -84,11 +108,16 @@ if (values.only !== 'latency') {
   const total = (performance.now() - t0) / 1000;
   console.log(`throughput: ${count.toLocaleString('en-US')} transactions produce -> score -> act in ${total.toFixed(1)} s = ${Math.round(count / total).toLocaleString('en-US')} transactions/s end to end (producing alone took ${produced.toFixed(1)} s = ${Math.round(count / produced).toLocaleString('en-US')}/s)`);
   console.log(`  vs Amazon Fraud Detector's default quota of 200 GetEventPrediction/s: ${(count / total / 200).toFixed(1)}x`);
+  if (broker) {
+    // Each transaction is produced twice (transactions, processed_transactions) and consumed twice (score, act).
+    const limit = Math.min(broker.producer.recordsPerSecond, broker.consumer.recordsPerSecond);
+    console.log(`  = ${((count / total / limit) * 100).toFixed(1)}% of the broker's limit for these records (${Math.round(limit).toLocaleString('en-US')}/s, the slower of producing and consuming alone; the pipeline produces and consumes each transaction twice)`);
+  }
   await p.close();
 }
 
 // 2. Latency at a steady offered load
-if (values.only !== 'throughput') {
+if (values.only === undefined || values.only === 'latency') {
   const p = await phase('latency');
   const n = rate * seconds;
   const input = messages(p.config, n, Date.parse('2026-11-21T00:00:00Z'));

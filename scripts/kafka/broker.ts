@@ -34,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Copies the broker's jars from Maven Central (or the local ~/.m2 cache) once. */
 export function ensureJars(p: BrokerPaths, log: (l: string) => void = () => {}): void {
-  if (existsSync(join(p.libs, `kafka_2.13-${KAFKA_VERSION}.jar`))) return;
+  if (existsSync(join(p.libs, `kafka_2.13-${KAFKA_VERSION}.jar`)) && existsSync(join(p.libs, `kafka-tools-${KAFKA_VERSION}.jar`))) return;
   log(`fetching Apache Kafka ${KAFKA_VERSION} jars with Maven into ${p.libs}`);
   const mvn = spawnSync('mvn', ['-q', '-B', '-f', join(here, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${p.libs}`, '-DincludeScope=runtime'], { stdio: 'inherit' });
   if (mvn.error || mvn.status !== 0) throw new Error(`mvn dependency:copy-dependencies failed (${mvn.error?.message ?? `exit ${mvn.status}`}); is Maven installed?`);

@@ -8,6 +8,10 @@ SYNTH_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "ADDRE
 # The SEC set tags the parties' roles as persons; a role word names nobody, so it is relabelled O.
 ROLE_WORDS = {"borrower", "borrowers", "lender", "lenders"}
 SEC_HOLDOUT_DOCS = {2, 5}  # 1-based document numbers, never trained on
+# Public corpora (split by split_corpora.py): their tags -> ours. WNUT "group" (bands, teams, agencies)
+# is an organisation; products and creative works are not entities here.
+CORPUS_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "person": "PER", "location": "LOC",
+                "corporation": "ORG", "group": "ORG"}
 
 
 def read_sec(path: str, clean_roles: bool = True) -> dict[int, list[tuple[str, list[tuple[int, int, str]]]]]:
@@ -86,3 +90,39 @@ def encode(tokenizer, examples, max_len: int, stride: int):
             prev_span = span
         all_labels.append(labels)
     return enc["input_ids"], enc["attention_mask"], all_labels
+
+
+def read_conll(path: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """A CoNLL file (token<TAB>tag, IO or BIO) -> sentences as text (tokens joined by spaces) and spans."""
+    out, tokens = [], []
+
+    def flush():
+        text, spans, cur = "", [], None
+        for word, tag in tokens:
+            if text:
+                text += " "
+            start = len(text)
+            text += word
+            prefix, _, raw = tag.partition("-")
+            etype = CORPUS_TYPES.get(raw) if tag != "O" else None
+            if etype and cur and cur[2] == etype and prefix == "I":
+                cur[1] = len(text)
+            else:
+                if cur:
+                    spans.append(tuple(cur))
+                cur = [start, len(text), etype] if etype else None
+        if cur:
+            spans.append(tuple(cur))
+        if text:
+            out.append((text, spans))
+        tokens.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t") if "\t" in line else line.split()
+            if not line.strip() or parts[0] == "-DOCSTART-":
+                flush()
+            else:
+                tokens.append((parts[0], parts[-1]))
+    flush()
+    return out

@@ -1,5 +1,7 @@
 """Fine-tunes all-MiniLM-L6-v2 for token classification on the SEC loan-agreement set (held-out
-documents excluded) plus the synthetic loan corpus, evaluates, exports ONNX and quantizes it to int8.
+documents excluded), the synthetic loan corpus and, unless --corpora "" --intl 0, the training parts of
+Wikigold, BTC and WNUT 2017 plus generated international sentences (intl.py); evaluates, exports ONNX and
+quantizes it to int8.
 
 Usage (from the repo root, CPU only, ~20 min on 2 cores):
   python scripts/train-ner/train.py --encoder DIR --out services/cs/model
@@ -17,6 +19,7 @@ import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
 import data
+import intl
 from ner_eval import evaluate_spans, predict_spans
 
 DATA = "services/cs/training/data"
@@ -34,6 +37,12 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--synth-limit", type=int, default=0, help="use only the first N synthetic pages (0 = all)")
     ap.add_argument("--sec-repeat", type=int, default=1, help="repeat the SEC training sentences (synthetic pages outnumber them)")
+    ap.add_argument("--corpora", default="wikigold,btc,wnut17", help="public corpora (training splits) to add")
+    ap.add_argument("--public-limit", type=int, default=0, help="at most N sentences per public corpus, spread evenly (0 = all)")
+    ap.add_argument("--intl", type=int, default=1500, help="generated international sentences to add")
+    ap.add_argument("--batching", choices=["length", "random"], default="length",
+                    help="length: shuffled batches of similar length (fast on short sentences); random: the recipe of the committed model")
+    ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long and export what there is (0 = no limit)")
     ap.add_argument("--save-torch", default="", help="also keep the fine-tuned PyTorch model here (for re-export)")
     ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
     a = ap.parse_args()
@@ -48,23 +57,34 @@ def main() -> None:
     synth_train = data.read_synth(f"{DATA}/synthetic/train.jsonl")
     if a.synth_limit:
         synth_train = synth_train[: a.synth_limit]
+    public = [ex for name in filter(None, a.corpora.split(","))
+              for ex in spread(data.read_conll(f"{DATA}/{name}/train.conll"), a.public_limit)]
+    generated = intl.examples(a.intl, a.seed)
     if a.smoke:
-        sec_train, sec_hold, synth_train = sec_train[:48], sec_hold[:32], synth_train[:16]
-    ids, mask, labels = data.encode(tok, sec_train * a.sec_repeat + synth_train, a.max_len, stride=32)
-    print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)})", flush=True)
+        sec_train, sec_hold, synth_train, public, generated = sec_train[:48], sec_hold[:32], synth_train[:16], public[:64], generated[:32]
+    ids, mask, labels = data.encode(tok, sec_train * a.sec_repeat + synth_train + public + generated, a.max_len, stride=32)
+    print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)}, "
+          f"public corpora sentences {len(public)}, generated sentences {len(generated)})", flush=True)
 
     model = AutoModelForTokenClassification.from_pretrained(
         a.encoder, num_labels=len(data.LABELS), id2label=dict(enumerate(data.LABELS)),
         label2id={l: i for i, l in enumerate(data.LABELS)})
     X, M, Y = torch.tensor(ids), torch.tensor(mask), torch.tensor(labels)
-    steps = a.epochs * ((len(X) + a.batch - 1) // a.batch)
+    per_chunk = a.batch * 50
+    steps = a.epochs * sum((min(per_chunk, len(X) - i) + a.batch - 1) // a.batch for i in range(0, len(X), per_chunk))
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01)
     sched = get_linear_schedule_with_warmup(opt, int(0.06 * steps), steps)
     g = torch.Generator().manual_seed(a.seed)
+    lengths = M.sum(1)
     step = 0
+    stopped_early = False
     for epoch in range(a.epochs):
         model.train()
-        for batch in torch.randperm(len(X), generator=g).split(a.batch):
+        batches = length_batches(lengths, a.batch, g) if a.batching == "length" else torch.randperm(len(X), generator=g).split(a.batch)
+        for batch in batches:
+            if a.max_minutes and time.time() - t0 > a.max_minutes * 60:
+                stopped_early = True  # a shared machine can be slower than planned: keep what was learnt
+                break
             # trim padding columns shared by the whole batch: most windows are short sentences
             width = int(M[batch].sum(1).max())
             out = model(input_ids=X[batch, :width], attention_mask=M[batch, :width], labels=Y[batch, :width])
@@ -72,8 +92,11 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step(); sched.step(); opt.zero_grad()
             step += 1
-            if step % 20 == 0:
+            if step % 10 == 0:
                 print(f"epoch {epoch} step {step}/{steps} loss {out.loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+        if stopped_early:
+            print(f"time limit: stopped at step {step} of {steps}", flush=True)
+            break
     train_s = time.time() - t0
 
     model.eval()
@@ -82,6 +105,7 @@ def main() -> None:
         model.save_pretrained(a.save_torch)
         tok.save_pretrained(a.save_torch)
     metrics = {"train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
+               "steps_done": step, "steps_planned": steps,
                "fp32": {"sec_holdout": evaluate_spans(predict_spans(model, tok, sec_hold, a.max_len), sec_hold)}}
     print(json.dumps(metrics["fp32"]["sec_holdout"]["overall"]), flush=True)
 
@@ -90,6 +114,25 @@ def main() -> None:
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     print(json.dumps(metrics["onnx_int8"]["sec_holdout"]["overall"]), f"total {time.time() - t0:.0f}s", flush=True)
+
+
+def spread(items: list, limit: int) -> list:
+    """At most `limit` items taken evenly across the list (a corpus's sections and years all stay in)."""
+    if not limit or len(items) <= limit:
+        return items
+    return [items[i * len(items) // limit] for i in range(limit)]
+
+
+def length_batches(lengths, size: int, g):
+    """Shuffled batches of windows of similar length (tweets beside tweets, pages beside pages), so
+    trimming the shared padding saves most of the work on short sentences; batch order is shuffled."""
+    order = torch.randperm(len(lengths), generator=g)
+    chunks = [order[i:i + size * 50] for i in range(0, len(order), size * 50)]
+    batches = []
+    for chunk in chunks:
+        chunk = chunk[torch.argsort(lengths[chunk], stable=True)]
+        batches += list(chunk.split(size))
+    return [batches[i] for i in torch.randperm(len(batches), generator=g).tolist()]
 
 
 def export(model, tok, a) -> None:

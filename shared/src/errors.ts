@@ -58,3 +58,19 @@ export class AdapterError extends SfcError {
     this.name = 'AdapterError';
   }
 }
+
+/**
+ * Some notifications of a `publishMany` were not delivered; `failed` holds their indexes in the
+ * caller's array, so only those are retried (the others were delivered and must not be sent again).
+ */
+export class PartialPublishError extends AdapterError {
+  readonly failed: number[];
+  readonly delivered: number;
+
+  constructor(adapter: string, message: string, failed: number[], delivered: number, options: { cause?: unknown; retriable?: boolean } = {}) {
+    super(adapter, message, options);
+    this.name = 'PartialPublishError';
+    this.failed = failed;
+    this.delivered = delivered;
+  }
+}

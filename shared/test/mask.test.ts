@@ -24,7 +24,7 @@ describe('Logger: PII masking', () => {
     const log = createLogger('test', { level: 'debug', sink: (l) => lines.push(l) });
     log.info('rejected jane.doe@example.com', { email_address: 'jane.doe@example.com', error: new Error('bad phone 555-123-4567') });
     expect(lines.join()).not.toMatch(/jane\.doe@|555-123-4567/);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', component: 'test' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'INFO', component: 'test', service: 'test' });
   });
 });
 

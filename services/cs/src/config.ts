@@ -17,7 +17,7 @@ export const csConfigSpec = {
   PII_ENTITY_TYPES: {
     schema: z.string().transform((s) => new Set(s.split(',').map((t) => t.trim()).filter(Boolean))).refine((s) => s.size > 0, 'at least one type'),
     default: DEFAULT_PII_TYPES.join(','),
-    doc: 'Comma-separated entity types that make a document "PII" (ORGANIZATION and LOCATION alone do not, by default).',
+    doc: 'Comma-separated entity types that make a document "PII" (ORGANIZATION, LOCATION, POSTAL_CODE and SWIFT_BIC alone do not, by default).',
   },
   NER_MODEL_DIR: { schema: z.string(), default: '', doc: 'Folder of the NER model (model.int8.onnx, tokenizer.json, labels.json); empty = services/cs/model.' },
   NER_THREADS: { schema: positiveInt, default: '1', doc: 'onnxruntime intra-op threads for the NER session.' },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cfnLint, functionRoles, packageService, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/rpt', () => {
   let templatePath: string;
@@ -10,6 +10,15 @@ describe('Packaging: services/rpt', () => {
     template = JSON.parse(readFileSync(templatePath, 'utf8'));
   }, 300_000);
 
+  it('operations: alarms on failed and missing reports notify the txn stack\'s alarm topic; tracing', () => {
+    const r = template.Resources;
+    const alarms = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::CloudWatch::Alarm') as [string, any][];
+    expect(alarms.map(([id]) => id).sort()).toEqual(['ReportErrorsAlarm', 'ReportFailuresAlarm', 'ReportMissingAlarm']);
+    expect(r.ReportFailuresAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'ReportsFailed', Dimensions: [{ Name: 'service', Value: 'rpt' }] });
+    for (const [, a] of alarms) expect(a.Properties.AlarmActions).toEqual([{ 'Fn::ImportValue': 'sfc-txn-dev-AlarmTopicArn' }]);
+    expect(r.ReportLambdaFunction.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });
@@ -17,6 +26,13 @@ describe('Packaging: services/rpt', () => {
   it('runs the report function with its own role and no wildcard actions', () => {
     expect(functionRoles(template)).toEqual(['ReportIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
+  });
+
+  it('keeps its buckets when the stack is removed and reads the lake named by the txn stack\'s export', () => {
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['AthenaResultsBucket', 'ReportsBucket', 'ServerlessDeploymentBucket']);
+    expect(bucketProblems(template)).toEqual([]);
+    const env = (template.Resources.ReportLambdaFunction!.Properties as any).Environment.Variables;
+    expect(env.LAKE_BUCKET).toEqual({ 'Fn::ImportValue': 'sfc-txn-dev-LakeBucketName' });
   });
 
   it('declares the lake tables with partition projection instead of a crawler', () => {

@@ -21,4 +21,13 @@ export function simulatorFrom(c: TxnConfig): TransactionSimulator {
   return new TransactionSimulator({ seed: c.SIM_SEED, customers, fraudRate: c.SIM_FRAUD_RATE });
 }
 
-export const txnLogger = (c: TxnConfig, component: string): Logger => createLogger(`txn.${component}`, { level: c.LOG_LEVEL });
+export const txnLogger = (c: TxnConfig, component: string): Logger => cachedTxnLogger(component, c.LOG_LEVEL);
+
+const loggers = new Map<string, Logger>();
+/** One logger per component and level in a process, so the handler wrapper and the domain code share its Lambda context. */
+export function cachedTxnLogger(component: string, level = (process.env.LOG_LEVEL || 'info') as TxnConfig['LOG_LEVEL']): Logger {
+  const key = `${component}:${level}`;
+  let logger = loggers.get(key);
+  if (!logger) loggers.set(key, (logger = createLogger(`txn.${component}`, { level })));
+  return logger;
+}

@@ -5,7 +5,7 @@ import type { MskEvent, ScheduledEvent } from '@sfc/shared';
 
 // Handlers read their configuration from the environment, as in Lambda.
 const dataDir = mkdtempSync(join(tmpdir(), 'txn-handlers-'));
-Object.assign(process.env, { DATA_DIR: dataDir, TOPICS: 'memory', LOG_LEVEL: 'silent', PRODUCE_COUNT: '25' });
+Object.assign(process.env, { DATA_DIR: dataDir, TOPICS: 'memory', LOG_LEVEL: 'silent', PRODUCE_COUNT: '25', METRICS_FILE: join(dataDir, 'emf.jsonl') });
 const { handler: produce } = await import('../src/handlers/produce.js');
 const { handler: score } = await import('../src/handlers/score.js');
 const { handler: act } = await import('../src/handlers/act.js');

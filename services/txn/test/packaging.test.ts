@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cfnLint, functionRoles, packageService, REPO_ROOT, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { bucketProblems, cfnLint, functionRoles, packageService, REPO_ROOT, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/txn', () => {
   let template: Parameters<typeof wildcardActions>[0] & Record<string, any>;
@@ -13,22 +13,77 @@ describe('Packaging: services/txn', () => {
     template = JSON.parse(readFileSync(templatePath, 'utf8'));
   }, 300_000);
 
+  it('operations: bounded retries, batch splitting and the failures bucket on both mappings; alarms, ledger, tracing', () => {
+    const r = template.Resources;
+    for (const id of ['ScoreEventSourceMapping', 'ActEventSourceMapping']) {
+      expect(r[id].Properties).toMatchObject({
+        MaximumRetryAttempts: 10, BisectBatchOnFunctionError: true, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailuresBucket', 'Arn'] } } },
+        ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 3 },
+      });
+    }
+    const alarms = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::CloudWatch::Alarm') as [string, any][];
+    expect(alarms.map(([id]) => id).sort()).toEqual(['ActErrorsAlarm', 'ActFailedBatchesAlarm', 'ActOffsetLagAlarm', 'ActThrottlesAlarm', 'ActTimeLagAlarm', 'DeadLetteredAlarm',
+      'ProduceErrorsAlarm', 'ScoreErrorsAlarm', 'ScoreFailedBatchesAlarm', 'ScoreOffsetLagAlarm', 'ScoreThrottlesAlarm', 'ScoreTimeLagAlarm']);
+    for (const [, a] of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+    expect(r.ActTimeLagAlarm.Properties.Dimensions).toEqual([
+      { Name: 'Cluster Name', Value: 'sfc-msk' }, { Name: 'Consumer Group', Value: 'sfc-dev-txn-act' }, { Name: 'Topic', Value: 'sfc-dev-processed_transactions' },
+    ]);
+    expect(r.DeadLetteredAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'RecordsDeadLettered' });
+    expect(template.Outputs.AlarmTopicArn.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-AlarmTopicArn' });
+    expect(r.AlarmEmailSubscription.Condition).toBe('HasAlarmEmail');
+    // act remembers sent alerts in DynamoDB (Powertools Idempotency), with only the item calls it makes
+    const act = r.ActLambdaFunction.Properties;
+    expect(act.Environment.Variables).toMatchObject({ IDEMPOTENCY_STORE: 'dynamodb', IDEMPOTENCY_TABLE: { Ref: 'AlertIdempotencyTable' }, POWERTOOLS_METRICS_NAMESPACE: 'sfc-dev' });
+    expect(r.AlertIdempotencyTable.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiration', Enabled: true });
+    expect(JSON.stringify(r.ActOperationsPolicy.Properties.PolicyDocument)).toContain('dynamodb:PutItem');
+    expect(r.ActOperationsPolicy.Properties.Roles).toEqual([{ Ref: 'ActIamRoleLambdaExecution' }]);
+    expect(['Produce', 'Score', 'Act', 'Topics'].map((f) => r[`${f}LambdaFunction`].Properties.TracingConfig)).toEqual(Array(4).fill({ Mode: 'Active' }));
+    expect(JSON.parse(r.OperationsDashboard.Properties.DashboardBody['Fn::Sub'][0]).widgets.length).toBeGreaterThanOrEqual(8);
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });
 
   it('gives each function its own role with no wildcard actions', () => {
-    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution']);
+    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
   });
 
-  it('wires score and act to MSK and runs the Node.js 22 runtime', () => {
+  it('wires score and act to the stage\'s topics and consumer groups, after the deploy created the topics', () => {
     const mappings = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::EventSourceMapping') as any[];
-    expect(mappings.map((m) => m.Properties.Topics[0]).sort()).toEqual(['processed_transactions', 'transactions']);
+    expect(mappings.map((m) => m.Properties.Topics[0]).sort()).toEqual(['sfc-dev-processed_transactions', 'sfc-dev-transactions']);
+    expect(mappings.map((m) => m.Properties.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId).sort()).toEqual(['sfc-dev-txn-act', 'sfc-dev-txn-score']);
+    for (const m of mappings) expect(m.DependsOn).toContain('KafkaTopics');
+    const topics = template.Resources.KafkaTopics.Properties;
+    expect(topics.Topics.map((t: any) => [t.Name, t.Partitions, t.ReplicationFactor, t.Configs['min.insync.replicas']])).toEqual([
+      ['sfc-dev-transactions', '6', '3', '2'], ['sfc-dev-processed_transactions', '6', '3', '2'], ['sfc-dev-transactions_dlq', '6', '3', '2'],
+    ]);
+    expect(topics.DeleteTopicsOnRemove).toBe('false');
+    const env = template.Resources.ScoreLambdaFunction.Properties.Environment.Variables;
+    expect([env.TRANSACTIONS_TOPIC, env.PROCESSED_TOPIC, env.DLQ_TOPIC]).toEqual(['sfc-dev-transactions', 'sfc-dev-processed_transactions', 'sfc-dev-transactions_dlq']);
     const functions = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function') as any[];
     expect(functions.every((f) => f.Properties.Runtime === 'nodejs22.x')).toBe(true);
   });
+
+  it('keeps the lake when the stack is removed, TLS-only, encrypted, with old versions expiring', () => {
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['FailuresBucket', 'LakeBucket', 'ServerlessDeploymentBucket']);
+    expect(bucketProblems(template)).toEqual([]);
+    expect(template.Outputs.LakeBucketName.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-LakeBucketName' });
+  });
+
+  it('creates the VPC endpoints and the cluster ingress the settings ask for', () => {
+    expect(resourcesOfType(template, 'AWS::EC2::VPCEndpoint')).toEqual(['DynamoDbEndpoint', 'LambdaEndpoint', 'S3Endpoint', 'SnsEndpoint', 'StsEndpoint']);
+    const ingress = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::EC2::SecurityGroupIngress').map((r: any) => [r.Properties.SourceSecurityGroupId, r.Properties.FromPort]);
+    expect(ingress).toEqual([['sg-0fedcba9876543210', 9098], ['sg-0123456789abcdef0', 9098]]);
+  });
+
+  it('fails before CloudFormation with one line naming every missing or malformed setting', () => {
+    expect(() => packageService('txn', { AWS_REGION: 'us-east-1', SFC_SUBNET_IDS: 'subnet-1', SFC_TOPIC_PARTITIONS: '0' })).toThrow(
+      /exited 2:\s*\nerror: deployment settings for sfc-txn \(stage dev\): missing SFC_MSK_CLUSTER_ARN, SFC_KAFKA_BOOTSTRAP, SFC_SECURITY_GROUP_IDS; SFC_SUBNET_IDS="subnet-1" is not a comma-separated list of subnet ids; SFC_TOPIC_PARTITIONS="0" is not a whole number from 1 to 1000 \(README[^\n]*\)\n$/,
+    );
+  }, 120_000);
 
   it('packages a score bundle that runs on its own and carries only linux/x64 native code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'score-zip-'));

@@ -1,6 +1,6 @@
 import { PublishBatchCommand, PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import type { Notification, Notifier } from '../ports/Notifier.js';
-import { AdapterError } from '../errors.js';
+import { AdapterError, PartialPublishError } from '../errors.js';
 import { maskPii, maskText } from '../logger/mask.js';
 import { awsClientConfig, wrapAwsError } from './awsClientConfig.js';
 import { runsOf } from '../util/runs.js';
@@ -47,26 +47,45 @@ export class SnsNotifier implements Notifier {
     }
   }
 
-  /** PublishBatch calls of up to 10 entries and 256 KiB, one after another; any failed entry fails the call. */
+  /**
+   * PublishBatch calls of up to 10 entries and 256 KiB, one after another. Every batch is tried; when
+   * any entry fails, a PartialPublishError names the failed ones (by index), so a caller can retry
+   * exactly those and not re-send what SNS already accepted.
+   */
   async publishMany(notifications: Notification[]): Promise<void> {
-    const entries = notifications.map(entry);
+    const failed: { index: number; reason: string; retriable: boolean; cause?: unknown }[] = [];
+    const entries: { index: number; entry: Entry }[] = [];
+    notifications.forEach((n, index) => {
+      try {
+        entries.push({ index, entry: entry(n) });
+      } catch (err) {
+        failed.push({ index, reason: (err as Error).message, retriable: false });
+      }
+    });
     for (const batch of batches(entries)) {
-      let failed: { Id?: string; Code?: string; Message?: string }[] | undefined;
       try {
         const out = await this.client.send(new PublishBatchCommand({
           TopicArn: this.topicArn,
-          PublishBatchRequestEntries: batch.map((e, i) => ({ Id: String(i), ...e })),
+          PublishBatchRequestEntries: batch.map((e) => ({ Id: String(e.index), ...e.entry })),
         }));
-        failed = out.Failed;
+        for (const f of out.Failed ?? []) {
+          // SenderFault: the request itself is wrong (retrying cannot help); otherwise SNS's side failed.
+          failed.push({ index: Number(f.Id), reason: `${f.Code ?? 'error'} ${f.Message ?? ''}`.trim(), retriable: f.SenderFault !== true });
+        }
       } catch (err) {
-        throw wrapAwsError(ADAPTER, `publish batch of ${batch.length} to ${this.topicArn}`, err);
-      }
-      if (failed && failed.length > 0) {
-        const [first] = failed;
-        // Retrying the caller's batch publishes the delivered ones again: alerts are at least once.
-        throw new AdapterError(ADAPTER, `publish batch to ${this.topicArn}: ${failed.length} of ${batch.length} failed (entry ${first!.Id}: ${first!.Code} ${first!.Message ?? ''})`, { retriable: true });
+        const wrapped = wrapAwsError(ADAPTER, `publish batch of ${batch.length} to ${this.topicArn}`, err);
+        for (const e of batch) failed.push({ index: e.index, reason: wrapped.message, retriable: wrapped.retriable, cause: err });
       }
     }
+    if (failed.length === 0) return;
+    failed.sort((a, b) => a.index - b.index);
+    const [first] = failed;
+    throw new PartialPublishError(
+      ADAPTER,
+      `publish to ${this.topicArn}: ${failed.length} of ${notifications.length} failed (first: #${first!.index}: ${first!.reason})`,
+      failed.map((f) => f.index), notifications.length - failed.length,
+      { retriable: failed.some((f) => f.retriable), cause: first!.cause },
+    );
   }
 }
 
@@ -87,8 +106,8 @@ function entry(notification: Notification): Entry {
 }
 
 /** Entries in order, in runs SNS accepts in one PublishBatch (entry count and total size). */
-function batches(entries: Entry[]): Entry[][] {
+function batches<T extends { entry: Entry }>(entries: T[]): T[][] {
   // Attributes count towards the size: a generous 1 KiB allowance covers names, types and values here.
-  const sizeOf = (e: Entry) => Buffer.byteLength(e.Message) + Buffer.byteLength(e.Subject) + 1024;
+  const sizeOf = ({ entry: e }: T) => Buffer.byteLength(e.Message) + Buffer.byteLength(e.Subject) + 1024;
   return runsOf(entries, { maxBytes: MESSAGE_MAX_BYTES, maxItems: BATCH_MAX_ENTRIES, sizeOf });
 }

@@ -3,6 +3,13 @@ import type { Logger } from '../logger/logger.js';
 import type { RecordSource } from './RecordSource.js';
 import { backoffMs, sleep } from './retry.js';
 import { SfcError } from '../errors.js';
+import { kafkaFailureRecord, type KafkaFailureRecord } from './failureRecord.js';
+
+/** Where a batch goes once its attempts are used up (an on-failure destination); then the runner moves on. */
+export interface FailureDestination {
+  functionArn: string;
+  send(record: KafkaFailureRecord): Promise<string>;
+}
 
 export interface RunnerOptions<R> {
   name: string;
@@ -10,8 +17,17 @@ export interface RunnerOptions<R> {
   handler: (event: MskEvent) => Promise<R>;
   batchSize: number;
   maximumBatchingWindowMs: number;
-  /** Attempts per batch before the runner gives up (offsets stay uncommitted, so nothing is lost). */
+  /**
+   * Attempts per batch before the runner gives up. Without `onFailure` it then throws with the offsets
+   * uncommitted (nothing is lost, the next run reads the batch again); with it, see there.
+   */
   maxAttempts?: number;
+  /**
+   * As Lambda's on-failure destination: a batch that failed `maxAttempts` times is written there
+   * (the whole event, to re-drive from), its offsets committed, and the runner goes on.
+   */
+  onFailure?: FailureDestination;
+  onFailed?: (key: string, records: number) => void;
   logger?: Logger;
   eventSourceArn?: string;
   onBatch?: (result: R, records: number) => void;
@@ -42,6 +58,13 @@ export class EventSourceRunner<R> {
       } catch (err) {
         const first = records[0]!;
         o.logger?.warn(`${o.name}: batch failed`, { attempt, topic: first.topic, partition: first.partition, offset: first.offset, error: err });
+        if (attempt >= maxAttempts && o.onFailure) {
+          const key = await o.onFailure.send(kafkaFailureRecord(event, o.onFailure.functionArn, attempt, err));
+          await o.source.commit(records);
+          o.logger?.error(`${o.name}: batch sent to the on-failure destination after ${attempt} attempts`, { key, topic: first.topic, partition: first.partition, offset: first.offset, records: records.length });
+          o.onFailed?.(key, records.length);
+          return records.length;
+        }
         if (attempt >= maxAttempts) {
           throw new SfcError(`${o.name}: batch at ${first.topic}-${first.partition}@${first.offset} failed ${attempt} times`, { cause: err, retriable: true });
         }

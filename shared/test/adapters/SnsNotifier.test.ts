@@ -1,8 +1,9 @@
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { createServer, type Server } from 'node:http';
 import { snsSubject, SnsNotifier } from '../../src/adapters/SnsNotifier.js';
-import { AdapterError } from '../../src/errors.js';
+import { AdapterError, PartialPublishError } from '../../src/errors.js';
 import { notifierContract, type Delivered } from '../contracts/notifier.contract.js';
+import { failingSns } from '../support/failingSns.js';
 import { startMoto, uniqueName, type Moto } from '../support/moto.js';
 
 let moto: Moto;
@@ -82,6 +83,23 @@ describe('Class: SnsNotifier', () => {
     sub.server.close();
     expect(sub.received.map((m) => m.Subject)).toEqual(['block txn-2']);
     expect(JSON.parse(sub.received[0]!.Message!)).toEqual({ event_id: 'txn-2', email: 'a***@example.org' });
+  });
+
+  it('names exactly the entries SNS failed, across batches, and delivers all the others', async () => {
+    // Prepare: SNS answers entries 3 and 14 as failed (server side) and rejects the whole third call
+    const topicArn = await freshTopic();
+    const faulty = failingSns(client, { failEntry: (e) => e.Id === '3' || e.Id === '14', failCall: 3 });
+    const notifier = new SnsNotifier({ topicArn, client: faulty });
+    const batch = Array.from({ length: 25 }, (_, i) => ({ subject: `block txn-${i}`, body: { event_id: `txn-${i}` } }));
+    // Act
+    const err = await notifier.publishMany(batch).then(() => undefined, (e: unknown) => e);
+    // Assess
+    expect(err).toBeInstanceOf(PartialPublishError);
+    const partial = err as PartialPublishError;
+    expect(partial.failed).toEqual([3, 14, 20, 21, 22, 23, 24]);
+    expect(partial).toMatchObject({ delivered: 18, retriable: true });
+    const delivered = (await publishedTo(topicArn)).map((d) => d.body.event_id);
+    expect(delivered).toEqual(batch.map((b) => b.body.event_id).filter((_, i) => !partial.failed.includes(i)));
   });
 
   it('cuts a long subject to SNS limit of 100 characters and scrubs what SNS rejects', async () => {

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../scripts/lib/freePort.js';
 
 /** A running AWS emulator: `endpoint` for the SDK clients, `stop` to end it (a no-op for an external one). */
 export interface Moto {
@@ -29,16 +29,6 @@ export function useDummyAwsCredentials(): void {
   process.env.AWS_DEFAULT_REGION ??= 'us-east-1';
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** Fails loudly (never skips) when python3 or moto is missing, and records the install step for CI. */
 function requireMoto(): void {

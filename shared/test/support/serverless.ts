@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { bucketProblems, resourcesOfType, wildcardActions, type Template } from '../../../scripts/deploy/templateChecks.js';
+import type { Template } from '../../../scripts/deploy/templateChecks.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -14,10 +18,26 @@ function withoutCredentials(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `serverless package` in services/<name> offline; returns the template path or throws with the output. */
-export function packageService(name: string): string {
+/** KEY=value lines of an env file (comments and blank lines skipped). */
+export function readEnvFile(path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (m) out[m[1]!] = m[2]!.trim();
+  }
+  return out;
+}
+
+/** The example deployment settings (scripts/deploy/example.env), plus the lake reference the root deploy passes. */
+export const exampleSettings = (): Record<string, string> => ({ ...readEnvFile(join(REPO_ROOT, 'scripts/deploy/example.env')), SFC_LAKE_STACK: 'sfc-txn-dev' });
+
+/**
+ * Runs `serverless package` in services/<name> offline with the example settings (or `settings`);
+ * returns the template path or throws with the output.
+ */
+export function packageService(name: string, settings: Record<string, string> = exampleSettings()): string {
   const cwd = join(REPO_ROOT, 'services', name);
-  const run = spawnSync('npx', ['serverless', 'package'], { cwd, env: withoutCredentials(), encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync('npx', ['serverless', 'package', '--stage', 'dev'], { cwd, env: { ...withoutCredentials(), ...settings }, encoding: 'utf8', timeout: 300_000 });
   if (run.status !== 0) throw new Error(`serverless package (${name}) exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return join(cwd, '.serverless', 'cloudformation-template-update-stack.json');
 }
@@ -29,24 +49,6 @@ export function cfnLint(template: string): string {
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}` || `cfn-lint exited ${run.status}`;
 }
 
-type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, any> }> };
-
-/** IAM actions granted anywhere in a template that are wildcards (`*` or `service:*`). */
-export function wildcardActions(template: Template): string[] {
-  const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'Action') for (const a of [v].flat()) if (typeof a === 'string' && (a === '*' || a.endsWith(':*'))) found.push(a);
-        visit(v);
-      }
-    }
-  };
-  for (const r of Object.values(template.Resources)) if (r.Type === 'AWS::IAM::Role' || r.Type === 'AWS::IAM::Policy') visit(r.Properties);
-  return found;
-}
-
 /** Logical ids of the roles the template's Lambda functions run with. */
 export function functionRoles(template: Template): string[] {
   return Object.values(template.Resources)
@@ -54,3 +56,4 @@ export function functionRoles(template: Template): string[] {
     .map((f) => (f.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0])
     .sort();
 }
+

@@ -1,5 +1,6 @@
 import type { Recognizer, RecognizerResult } from '../recognizers/Recognizer.js';
 import { mergeResults } from './merge.js';
+import { normalizeText } from './normalizeText.js';
 
 /** Anything that finds entities in text asynchronously (the transformer NER model). */
 export interface TextAnalyzer {
@@ -22,10 +23,13 @@ export class PiiDetector {
     private readonly minScore = MIN_SCORE,
   ) {}
 
+  /** Entities of one text, offsets into `text` as given (the recognizers read its normalised form). */
   async detectText(text: string): Promise<RecognizerResult[]> {
-    const found = this.recognizers.flatMap((r) => r.analyze(text));
-    if (this.ner) found.push(...(await this.ner.analyze(text)));
-    return mergeResults(found.filter((r) => r.score >= this.minScore));
+    const normalized = normalizeText(text);
+    const found = this.recognizers.flatMap((r) => r.analyze(normalized.text));
+    if (this.ner) found.push(...(await this.ner.analyze(normalized.text)));
+    return mergeResults(found.filter((r) => r.score >= this.minScore))
+      .map((r) => (normalized.text === text ? r : { ...r, ...normalized.toOriginal(r.start, r.end) }));
   }
 
   async detectPages(pages: readonly string[]): Promise<PageEntity[]> {

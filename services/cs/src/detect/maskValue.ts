@@ -1,10 +1,12 @@
 /**
- * Masks a matched value for the finding record: letters become `x`/`X`, digits `#`, and only the
- * last four characters of long numbers stay readable (enough to tell two findings apart).
+ * Masks a matched value for the finding record: upper-case letters become `X`, other letters (lower
+ * case, and scripts without case such as 王小明) `x`, digits of any script `#` (full-width ５ too),
+ * and only the last four characters of long numbers stay readable (enough to tell two findings apart).
  */
 export function maskValue(value: string, type: string): string {
-  const keepTail = /CARD|ACCOUNT|IBAN|PHONE/.test(type) && value.replace(/\W/g, '').length > 8 ? 4 : 0;
-  const cut = value.length - keepTail;
-  const head = value.slice(0, cut).replace(/\p{Lu}/gu, 'X').replace(/\p{Ll}/gu, 'x').replace(/\d/g, '#');
-  return head + value.slice(cut);
+  const keepTail = /CARD|ACCOUNT|IBAN|PHONE/.test(type) && value.replace(/[^\p{L}\p{N}]/gu, '').length > 8 ? 4 : 0;
+  const chars = [...value];
+  const cut = chars.length - keepTail;
+  const head = chars.slice(0, cut).join('').replace(/\p{L}|\p{Nd}/gu, (c) => (/\p{Nd}/u.test(c) ? '#' : /\p{Lu}/u.test(c) ? 'X' : 'x'));
+  return head + chars.slice(cut).join('');
 }

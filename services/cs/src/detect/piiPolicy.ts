@@ -2,7 +2,12 @@
 export const DEFAULT_PII_TYPES = [
   'PERSON', 'ADDRESS', 'US_SSN', 'US_ITIN', 'CREDIT_CARD', 'ABA_ROUTING', 'IBAN', 'BANK_ACCOUNT', 'PHONE', 'EMAIL',
   'IP_ADDRESS', 'DATE_OF_BIRTH', 'US_DRIVER_LICENSE', 'US_PASSPORT',
+  'AGE', 'CARD_EXPIRY', 'CARD_CVV', 'PASSPORT', 'DRIVER_LICENSE', 'MAC_ADDRESS', 'URL_PERSONAL_DATA', 'USERNAME', 'PASSWORD',
+  'UK_NINO', 'CA_SIN', 'DE_TAX_ID', 'FR_NIR', 'ES_NIF', 'IT_FISCAL_CODE', 'IN_PAN', 'IN_AADHAAR', 'AU_TFN', 'BR_CPF',
 ] as const;
+
+/** Found and reported, but alone they do not make a document personal: they name no one by themselves. */
+export const CONTEXT_ONLY_TYPES = ['ORGANIZATION', 'LOCATION', 'POSTAL_CODE', 'SWIFT_BIC'] as const;
 
 /** True when any entity is of a type the policy counts as personal data. */
 export function containsPii(entities: readonly { type: string }[], piiTypes: ReadonlySet<string>): boolean {

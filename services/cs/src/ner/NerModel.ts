@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import type { RecognizerResult } from '../recognizers/Recognizer.js';
 import { ModelLoadError } from '../errors.js';
 import { aggregateBio, type WordLabel } from './bio.js';
+import { plausibleSpan } from './plausibleSpan.js';
 import { slidingWindows } from './windows.js';
 import { WordPieceEncoder } from './wordPieces.js';
 
@@ -78,7 +79,7 @@ export class NerModel {
     // a word takes the label of its first sub-word, as in training
     const wordLabels: WordLabel[] = [];
     pieces.wordOf.forEach((word, t) => { if (wordLabels[word] === undefined) wordLabels[word] = tokenLabels[t]!; });
-    return aggregateBio(pieces.words, wordLabels).map((s) => {
+    return aggregateBio(pieces.words, wordLabels).filter((s) => plausibleSpan(text.slice(s.start, s.end))).map((s) => {
       let type = this.labelMap.types[s.type] ?? s.type;
       // an address names a dwelling only with a house number or postcode; "Columbus, Ohio" is a place
       if (type === 'ADDRESS' && !/\d/.test(text.slice(s.start, s.end))) type = 'LOCATION';

@@ -37,3 +37,29 @@ export function ibanMod97Valid(value: string): boolean {
 
 /** True when every digit of `value` is the same (000000000, 111111111): placeholders, not identifiers. */
 export const repeatedDigits = (value: string): boolean => /^(\d)\1*$/.test(value.replace(/\D/g, ''));
+
+/** Verhoeff check digit scheme (India's Aadhaar): the whole number, check digit last, reduces to 0. */
+export function verhoeffValid(value: string): boolean {
+  const d = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]];
+  const p = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]];
+  const digits = value.replace(/\D/g, '');
+  let c = 0;
+  for (let i = 0; i < digits.length; i += 1) c = d[c]![p[i % 8]![Number(digits[digits.length - 1 - i])]!]!;
+  return digits.length > 0 && c === 0;
+}
+
+/** ISO 7064 MOD 11,10 (Germany's Steuer-ID): the last digit checks the ten before it. */
+export function iso7064Mod1110Valid(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  let product = 10;
+  for (const ch of digits.slice(0, -1)) {
+    let sum = (Number(ch) + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  const check = (11 - product) % 10;
+  return digits.length > 1 && check === Number(digits[digits.length - 1]);
+}

@@ -19,7 +19,18 @@ export function findContext(text: string, start: number, end: number, words: rea
   }
   from = Math.max(from, start - window.maxChars, 0);
   const around = `${text.slice(from, start)} ${text.slice(end, end + window.after)}`.toLowerCase();
-  return words.filter((w) => new RegExp(`(^|[^a-z])${escapeRegExp(w.toLowerCase())}($|[^a-z])`).test(around));
+  return words.filter((w) => wordRegex(w).test(around));
+}
+
+// compiled once per word: recognizers ask for the same few dozen words on every candidate
+const compiled = new Map<string, RegExp>();
+function wordRegex(word: string): RegExp {
+  let re = compiled.get(word);
+  if (!re) {
+    re = new RegExp(`(^|[^a-z])${escapeRegExp(word.toLowerCase())}($|[^a-z])`);
+    compiled.set(word, re);
+  }
+  return re;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,8 @@
 import { createLogger, loadConfig, objectStoreFrom, type ScheduledEvent } from '@sfc/shared';
+import { createMetrics } from '@sfc/shared/observability/metrics.js';
+import { instrument } from '@sfc/shared/observability/instrument.js';
+import { tracerFor } from '@sfc/shared/observability/tracer.js';
+import { recordReport, recordReportFailure } from '../observability/rptMetrics.js';
 import { rptConfig } from '../config.js';
 import { createEngine } from '../adapters/createEngine.js';
 import { chartLibraryBundled } from '../dashboard/chartLibraryBundled.js';
@@ -16,7 +20,7 @@ const logger = createLogger('rpt.report');
 const store = objectStoreFrom(config);
 
 /** Scheduled: runs the KPI queries and writes the dashboard to the reports bucket. */
-export const handler = async (event: ScheduledEvent<ReportDetail>) => {
+const report = async (event: ScheduledEvent<ReportDetail>) => {
   const detail = event.detail ?? {};
   const to = detail.to ? new Date(detail.to) : new Date();
   const window = detail.from ? { from: new Date(detail.from), to } : lastHours(detail.hours ?? config.REPORT_WINDOW_HOURS, to);
@@ -29,3 +33,7 @@ export const handler = async (event: ScheduledEvent<ReportDetail>) => {
     await engine.close();
   }
 };
+
+export const handler = instrument(report, {
+  name: 'report', metrics: createMetrics('rpt'), tracer: tracerFor('rpt'), logger, record: (r, m) => recordReport({ skipped: r.skipped.length, timingsMs: r.timingsMs }, m), recordFailure: recordReportFailure,
+});

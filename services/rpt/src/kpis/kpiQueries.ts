@@ -14,8 +14,7 @@ export const KPI_COLUMNS: Record<'tx' | 'findings', string[]> = {
 };
 
 const BLOCKED = `CASE WHEN "fd"."outcome" = 'block' THEN 1 ELSE 0 END`;
-/** p50, p95 and p99 of ttdf as one array (q[1], q[2], q[3]). */
-const TTDF_PERCENTILES = (d: Dialect) => d.percentiles('"fd"."ttdf_ms"', [0.5, 0.95, 0.99]);
+const TTDF = '"fd"."ttdf_ms"';
 const minute = (d: Dialect) => d.epochMs(`date_trunc('minute', ts)`);
 const rateBy = (column: string, alias: string) => (): string => `SELECT ${column} AS ${alias}, count(*) AS total, sum(${BLOCKED}) AS blocked,
   CAST(sum(${BLOCKED}) AS double) / count(*) AS block_rate
@@ -25,15 +24,14 @@ export const KPI_QUERIES: KpiQuery[] = [
   {
     id: 'totals',
     title: 'Totals',
-    sql: (d) => `SELECT transactions, blocked, reviewed, blocked_amount, total_amount,
-  q[1] AS ttdf_p50, q[2] AS ttdf_p95, q[3] AS ttdf_p99
+    sql: (d) => `SELECT transactions, blocked, reviewed, blocked_amount, total_amount, ttdf_p50, ttdf_p95, ttdf_p99
   FROM (SELECT count(*) AS transactions,
     coalesce(sum(${BLOCKED}), 0) AS blocked,
     coalesce(sum(CASE WHEN "fd"."outcome" = 'review' THEN 1 ELSE 0 END), 0) AS reviewed,
     coalesce(sum(CASE WHEN "fd"."outcome" = 'block' THEN transaction_amt ELSE 0 END), 0) AS blocked_amount,
-    coalesce(sum(transaction_amt), 0) AS total_amount,
-    ${TTDF_PERCENTILES(d)} AS q
-    FROM tx) totals`,
+    coalesce(sum(transaction_amt), 0) AS total_amount
+    FROM tx) totals
+  CROSS JOIN (${d.percentiles('tx', TTDF, [], { ttdf_p50: 0.5, ttdf_p95: 0.95, ttdf_p99: 0.99 })}) ttdf`,
   },
   {
     id: 'outcomes_per_minute',
@@ -52,14 +50,15 @@ export const KPI_QUERIES: KpiQuery[] = [
   {
     id: 'ttdf_percentiles',
     title: 'Time to detect fraud (ms)',
-    sql: (d) => `SELECT minute, q[1] AS p50, q[2] AS p95, q[3] AS p99
-  FROM (SELECT ${minute(d)} AS minute, ${TTDF_PERCENTILES(d)} AS q FROM tx GROUP BY 1) per_minute
+    sql: (d) => `SELECT minute, p50, p95, p99
+  FROM (${d.percentiles('tx', TTDF, [{ expr: minute(d), as: 'minute' }], { p50: 0.5, p95: 0.95, p99: 0.99 })}) per_minute
   ORDER BY minute`,
   },
   {
     id: 'score_distribution',
     title: 'Score distribution',
-    sql: () => `SELECT CAST(floor("fd"."score" / 50.0) * 50 AS integer) AS bucket, "fd"."outcome" AS outcome, count(*) AS n
+    // In double: Trino types `score / 50.0` as a DECIMAL rounded to one place, so 49 landed in bucket 50.
+    sql: () => `SELECT CAST(floor(CAST("fd"."score" AS double) / 50) * 50 AS integer) AS bucket, "fd"."outcome" AS outcome, count(*) AS n
   FROM tx GROUP BY 1, 2 ORDER BY 1, 2`,
   },
   {

@@ -5,6 +5,9 @@ import { ALIASES } from '../report/runKpis.js';
 import { FINDINGS, LAKE_TABLES, TRANSACTIONS, type LakeTable } from './lakeTables.js';
 import { glueColumns } from './typeNames.js';
 
+/** The lake bucket's name, imported from the txn stack named by the LakeStack parameter (resources/lake.yml). */
+const LAKE_BUCKET = { 'Fn::ImportValue': { 'Fn::Sub': '${LakeStack}-LakeBucketName' } };
+
 /** Logical id of a lake table's AWS::Glue::Table. */
 const logicalId = (t: LakeTable) => `${t.name.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}Table`;
 
@@ -19,7 +22,7 @@ function glueTable(t: LakeTable): Record<string, unknown> {
   const parameters: Record<string, unknown> = {
     classification: 'json',
     'projection.enabled': 'true',
-    'storage.location.template': { 'Fn::Join': ['', ['s3://', { Ref: 'LakeBucketName' }, `/${t.prefix}${template}/`]] },
+    'storage.location.template': { 'Fn::Join': ['', ['s3://', LAKE_BUCKET, `/${t.prefix}${template}/`]] },
   };
   for (const p of t.partitions) for (const [k, v] of Object.entries(PROJECTION[p] ?? {})) parameters[`projection.${p}.${k}`] = v;
   return {
@@ -35,7 +38,7 @@ function glueTable(t: LakeTable): Record<string, unknown> {
         PartitionKeys: t.partitions.map((p) => ({ Name: p, Type: 'string' })),
         StorageDescriptor: {
           Columns: glueColumns(t.columns),
-          Location: { 'Fn::Join': ['', ['s3://', { Ref: 'LakeBucketName' }, `/${t.prefix}`]] },
+          Location: { 'Fn::Join': ['', ['s3://', LAKE_BUCKET, `/${t.prefix}`]] },
           InputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
           OutputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
           // ignore.malformed.json: a truncated line reads as NULLs, which the report counts and skips.

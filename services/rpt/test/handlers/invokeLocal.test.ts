@@ -16,7 +16,7 @@ describe('report handler via `serverless invoke local`', () => {
     await writeLake(new FsObjectStore(dataDir), 'lake', { transactions: 1200, findings: 12, start: new Date(Date.now() - 2 * 3_600_000), spanMinutes: 110 });
 
     // Act
-    const { stdout } = await promisify(execFile)('npx', ['serverless', 'invoke', 'local', '-f', 'report', '--path', 'events/schedule.json'], {
+    const { stdout } = await promisify(execFile)('npx', ['serverless', 'invoke', 'local', '--stage', 'local', '-f', 'report', '--path', 'events/schedule.json'], {
       cwd: SERVICE,
       env: { ...process.env, SQL_ENGINE: 'duckdb', OBJECT_STORE: 'fs', DATA_DIR: dataDir, LOG_LEVEL: 'warn', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
       maxBuffer: 16 * 1024 * 1024,

@@ -2,11 +2,13 @@ import { notifierFrom, objectStoreFrom } from '@sfc/shared';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
 import type { ActDeps } from '../pipeline/actBatch.js';
+import { alertLedgerFrom } from './alertLedger.js';
 
 export async function actDepsFrom(c: TxnConfig): Promise<ActDeps> {
   return {
     store: await objectStoreFrom(c),
     notifier: await notifierFrom(c),
+    ledger: await alertLedgerFrom(c),
     producer: await topicsFrom(c),
     lake: { bucket: c.LAKE_BUCKET, prefix: c.LAKE_PREFIX },
     dlqTopic: c.DLQ_TOPIC,

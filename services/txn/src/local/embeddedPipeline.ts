@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { EventSourceRunner, MemoryRecordSource, scheduledEvent, type MskEvent } from '@sfc/shared';
 import type { TxnConfig } from '../config.js';
 import { embeddedTopics } from '../context.js';
@@ -8,6 +9,8 @@ import type { ScoreSummary } from '../pipeline/scoreBatch.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
 import { badRecords } from './badRecords.js';
 import { percentile } from './stats.js';
+import { readMetricsSummary, sizeOf } from './metricsSummary.js';
+import { failureDestinationFrom } from './failureDestination.js';
 import { countActed, countScored, emptyRunSummary, produceTicks, type RunOptions, type RunSummary } from './runSummary.js';
 
 /**
@@ -16,6 +19,10 @@ import { countActed, countScored, emptyRunSummary, produceTicks, type RunOptions
  */
 export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Promise<RunSummary> {
   const started = performance.now();
+  // The handlers' CloudWatch metrics (EMF) go to a file locally; the summary reads back this run's.
+  const ownMetricsFile = !process.env.METRICS_FILE;
+  const metricsFile = (process.env.METRICS_FILE ||= join(config.DATA_DIR, 'metrics', 'emf.jsonl'));
+  const metricsFrom = sizeOf(metricsFile);
   const topics = embeddedTopics();
   await topics.ensureTopics([config.TRANSACTIONS_TOPIC, config.PROCESSED_TOPIC, config.DLQ_TOPIC].map((name) => ({ name, partitions: config.TOPIC_PARTITIONS })));
   const summary = emptyRunSummary();
@@ -24,11 +31,13 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Pro
   const scorer = new EventSourceRunner<ScoreSummary>({
     name: 'score', source: new MemoryRecordSource(topics, 'txn-score', config.TRANSACTIONS_TOPIC),
     handler: scoreHandler as (e: MskEvent) => Promise<ScoreSummary>, batchSize, maximumBatchingWindowMs: 0,
+    maxAttempts: config.MAX_BATCH_ATTEMPTS, onFailure: await failureDestinationFrom(config, 'score'), onFailed: (_k, n) => { summary.failedRecords += n; },
     onBatch: (r) => countScored(summary, r),
   });
   const actor = new EventSourceRunner<ActSummary>({
     name: 'act', source: new MemoryRecordSource(topics, 'txn-act', config.PROCESSED_TOPIC),
     handler: actHandler as (e: MskEvent) => Promise<ActSummary>, batchSize, maximumBatchingWindowMs: 0,
+    maxAttempts: config.MAX_BATCH_ATTEMPTS, onFailure: await failureDestinationFrom(config, 'act'), onFailed: (_k, n) => { summary.failedRecords += n; },
     onBatch: (r) => countActed(summary, r),
   });
   const ticks = produceTicks(config, o);
@@ -48,5 +57,7 @@ export async function runEmbeddedPipeline(config: TxnConfig, o: RunOptions): Pro
   for (const r of topics.readAll(config.PROCESSED_TOPIC)) ttdf.push((JSON.parse(r.value.toString('utf8')) as { fd: { ttdf_ms: number } }).fd.ttdf_ms);
   summary.ttdfMs = { p50: percentile(ttdf, 50), p95: percentile(ttdf, 95), p99: percentile(ttdf, 99) };
   summary.seconds = (performance.now() - started) / 1000;
+  summary.metrics = readMetricsSummary(metricsFile, metricsFrom);
+  if (ownMetricsFile) delete process.env.METRICS_FILE;
   return summary;
 }

@@ -3,6 +3,7 @@ import type { TxnConfig } from '../config.js';
 import { simulatorFrom } from '../context.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
 import type { ScoreSummary } from '../pipeline/scoreBatch.js';
+import type { MetricsSummary } from './metricsSummary.js';
 
 export interface RunOptions {
   /** Transactions to produce. */
@@ -27,15 +28,19 @@ export interface RunSummary {
   lakeRows: number;
   lakeObjects: number;
   alerts: number;
+  /** Records of batches that used up their attempts and went to the on-failure destination. */
+  failedRecords: number;
   ttdfMs: { p50: number; p95: number; p99: number };
   seconds: number;
   /** Simulated time span the run's event times cover. */
   window: { from: Date; to: Date };
+  /** The run's metrics as the handlers emitted them (EMF), where the runtime collects them. */
+  metrics?: MetricsSummary;
 }
 
 export const emptyRunSummary = (): RunSummary => ({
   produced: 0, injectedBad: 0, scored: 0, deadLettered: 0, outcomes: { approve: 0, review: 0, block: 0 },
-  lakeRows: 0, lakeObjects: 0, alerts: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
+  lakeRows: 0, lakeObjects: 0, alerts: 0, failedRecords: 0, ttdfMs: { p50: NaN, p95: NaN, p99: NaN }, seconds: 0,
   window: { from: new Date(), to: new Date() },
 });
 

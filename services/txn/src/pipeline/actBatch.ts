@@ -1,5 +1,5 @@
-import { ScoredTransactionSchema, type DecodedMskRecord, type Logger, type Notifier, type ObjectStore, type OutgoingMessage, type ScoredTransaction, type TopicProducer } from '@sfc/shared';
-import { fraudAlert } from './alert.js';
+import { ScoredTransactionSchema, type DecodedMskRecord, type Logger, type Notifier, type ObjectStore, type Outcome, type OutgoingMessage, type ScoredTransaction, type TopicProducer } from '@sfc/shared';
+import { sendAlertsOnce, type AlertLedger } from '../alerts/sendAlertsOnce.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
 import { lakeObjectKey, lakePartition } from './lakeKeys.js';
@@ -7,6 +7,8 @@ import { lakeObjectKey, lakePartition } from './lakeKeys.js';
 export interface ActDeps {
   store: ObjectStore;
   notifier: Notifier;
+  /** Remembers sent alerts so a retried batch does not alert twice; absent: at least once. */
+  ledger?: AlertLedger;
   producer: TopicProducer;
   lake: { bucket: string; prefix: string };
   dlqTopic: string;
@@ -18,18 +20,26 @@ export interface ActSummary {
   received: number;
   written: number;
   objects: string[];
+  /** Alerts published by this invocation. */
   alerts: number;
+  /** Blocks whose alert an earlier attempt had already sent. */
+  alertsSuppressed: number;
   deadLettered: number;
+  /** Written transactions by outcome, and their time to detect fraud (for metrics). */
+  outcomes: Record<Outcome, number>;
+  ttdfMs: number[];
 }
 
 /**
  * Acts on scored transactions: writes them to the lake (one object per source partition and lake
- * partition, keyed by first offset, so retries overwrite) and then alerts on every block.
+ * partition, keyed by first offset, so retries overwrite) and then alerts on every block, once.
  */
 export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Promise<ActSummary> {
   const groups = new Map<string, { key: string; lines: string[] }>();
   const blocked: ScoredTransaction[] = [];
   const dlq: OutgoingMessage[] = [];
+  const outcomes: Record<Outcome, number> = { approve: 0, review: 0, block: 0 };
+  const ttdfMs: number[] = [];
   for (const record of records) {
     const decoded = decodeRecord('ScoredTransaction', ScoredTransactionSchema, record, deps.maxRecordBytes);
     if (!decoded.ok) {
@@ -41,16 +51,21 @@ export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Prom
     let g = groups.get(group);
     if (!g) groups.set(group, (g = { key: lakeObjectKey(deps.lake.prefix, tx.event_time, record.topic, record.partition, record.offset), lines: [] }));
     g.lines.push(JSON.stringify(tx));
+    outcomes[tx.fd.outcome] += 1;
+    ttdfMs.push(tx.fd.ttdf_ms);
     if (tx.fd.outcome === 'block') blocked.push(tx);
   }
   await Promise.all([...groups.values()].map((g) => deps.store.put(deps.lake.bucket, g.key, `${g.lines.join('\n')}\n`, { contentType: 'application/x-ndjson' })));
   // Alerts go out only after the lake holds the batch: a failure here retries the batch, whose lake
-  // writes then overwrite themselves.
-  if (blocked.length > 0) await deps.notifier.publishMany(blocked.map(fraudAlert));
+  // writes then overwrite themselves, and whose alerts already sent are skipped by the ledger.
+  const alerts = await sendAlertsOnce(blocked, deps.notifier, deps.ledger);
   if (dlq.length > 0) {
     await deps.producer.send(deps.dlqTopic, dlq);
     deps.logger.warn('dead-lettered scored records', { count: dlq.length });
   }
   const written = [...groups.values()].reduce((n, g) => n + g.lines.length, 0);
-  return { received: records.length, written, objects: [...groups.values()].map((g) => g.key), alerts: blocked.length, deadLettered: dlq.length };
+  return {
+    received: records.length, written, objects: [...groups.values()].map((g) => g.key), alerts: alerts.sent,
+    alertsSuppressed: alerts.suppressed, deadLettered: dlq.length, outcomes, ttdfMs,
+  };
 }

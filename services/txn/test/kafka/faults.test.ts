@@ -7,7 +7,7 @@ import { Worker, settled, waitFor } from './support/workers.js';
 const N = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The lake holds every produced event exactly once; every block has an alert (alerts are at-least-once). */
+/** The lake holds every produced event exactly once; every block has exactly one alert (act's alert ledger). */
 function expectExactlyOnce(config: ReturnType<typeof pipelineEnv>['config'], ids: string[]): void {
   const rows = lakeRows(config);
   expect(duplicates(rows.map((r) => r.event_id))).toEqual([]);
@@ -15,6 +15,7 @@ function expectExactlyOnce(config: ReturnType<typeof pipelineEnv>['config'], ids
   expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(ids));
   const blocks = new Set(rows.filter((r) => r.outcome === 'block').map((r) => r.event_id));
   expect(new Set(alertIds(config))).toEqual(blocks);
+  expect(duplicates(alertIds(config))).toEqual([]);
 }
 
 const lakeCount = (config: ReturnType<typeof pipelineEnv>['config']) => new Set(lakeRows(config).map((r) => r.event_id)).size;
