@@ -22,6 +22,9 @@ class Arena {
   private capacity = 0;
   floats = new Float64Array(0);
   expires = new Float64Array(0);
+  /** Write count at each slot's last move to the back of the eviction order. */
+  moved = new Float64Array(0);
+  writes = 0;
   /** Views of slots handed out by `view`, kept so a hot loop does not build one per read (reset on growth). */
   views: (Float64Array | undefined)[] = [];
 
@@ -51,7 +54,9 @@ class Arena {
     floats.set(this.floats);
     const expires = new Float64Array(capacity);
     expires.set(this.expires);
-    [this.floats, this.expires, this.capacity] = [floats, expires, capacity];
+    const moved = new Float64Array(capacity);
+    moved.set(this.moved);
+    [this.floats, this.expires, this.moved, this.capacity] = [floats, expires, moved, capacity];
     this.views = [];
   }
 }
@@ -60,7 +65,8 @@ class Arena {
  * The embedded entity state: numeric vectors packed into typed arrays, one arena per kind of entity
  * (the id's prefix up to its first `:`, e.g. `c:` customers, `k:merchant:` merchants), each kind of a
  * fixed width set by its first write. No per-entity objects, so millions of entities stay small.
- * Least recently written entries are evicted beyond `maxEntities` per kind; entries past their expiry
+ * Least recently written entries are evicted beyond `maxEntities` per kind (an entry written within the
+ * last maxEntities/2 writes keeps its place); entries past their expiry
  * read as absent, like the DynamoDB twin's TTL. Synchronous `get`/`put` serve hot loops (training).
  */
 export class PackedEntityState implements EntityState<number[]> {
@@ -157,10 +163,18 @@ export class PackedEntityState implements EntityState<number[]> {
       throw new AdapterError(ADAPTER, `${id}: ${value.length} values, but kind "${kindOf(id)}" holds ${arena.width}`);
     }
     let slot = arena.slots.get(id);
-    // Re-inserting keeps the Map in least-recently-written order.
-    if (slot !== undefined) arena.slots.delete(id);
-    else slot = arena.allocate();
-    arena.slots.set(id, slot);
+    arena.writes += 1;
+    if (slot === undefined) {
+      slot = arena.allocate();
+      arena.slots.set(id, slot);
+      arena.moved[slot] = arena.writes;
+    } else if (arena.writes - arena.moved[slot]! > this.options.maxEntities / 2) {
+      // Re-inserting keeps the Map in least-recently-written order. An entry moved back within the last
+      // maxEntities/2 writes is far from eviction already, so most writes skip the two Map operations.
+      arena.slots.delete(id);
+      arena.slots.set(id, slot);
+      arena.moved[slot] = arena.writes;
+    }
     const w = arena.width;
     const f = arena.floats;
     for (let i = 0, o = slot * w; i < w; i++) f[o + i] = value[i]!;
