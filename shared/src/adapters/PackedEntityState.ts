@@ -71,6 +71,8 @@ class Arena {
  */
 export class PackedEntityState implements EntityState<number[]> {
   private readonly arenas: Arena[] = [];
+  /** Arenas by a number made of the colon's position and the characters around it: no string built per lookup. */
+  private readonly byShape = new Map<number, Arena[]>();
   private readonly now: () => number;
 
   constructor(private readonly options: PackedEntityStateOptions) {
@@ -134,11 +136,10 @@ export class PackedEntityState implements EntityState<number[]> {
 
   /** The arena of an id's kind, found without building the kind's string (this runs for every read and write). */
   private arenaOf(id: string): Arena | undefined {
-    const colon = id.indexOf(':');
-    for (const arena of this.arenas) {
-      if (colon < 0 ? arena.prefix === ':' : arena.prefix.length === colon + 1 && id.startsWith(arena.prefix)) return arena;
-    }
-    return undefined;
+    const candidates = this.byShape.get(shapeOf(id));
+    if (candidates === undefined) return undefined;
+    if (candidates.length === 1) return id.startsWith(candidates[0]!.prefix) || candidates[0]!.prefix === ':' ? candidates[0] : undefined;
+    return candidates.find((a) => id.startsWith(a.prefix));
   }
 
   private read(id: string, now: number): number[] | undefined {
@@ -158,7 +159,11 @@ export class PackedEntityState implements EntityState<number[]> {
 
   private write(id: string, value: ArrayLike<number>, expiresAt: number): void {
     let arena = this.arenaOf(id);
-    if (!arena) this.arenas.push((arena = new Arena(kindOf(id), value.length, this.options.maxEntities)));
+    if (!arena) {
+      this.arenas.push((arena = new Arena(kindOf(id), value.length, this.options.maxEntities)));
+      const shape = shapeOf(id);
+      this.byShape.set(shape, [...(this.byShape.get(shape) ?? []), arena]);
+    }
     if (value.length !== arena.width) {
       throw new AdapterError(ADAPTER, `${id}: ${value.length} values, but kind "${kindOf(id)}" holds ${arena.width}`);
     }
@@ -180,6 +185,11 @@ export class PackedEntityState implements EntityState<number[]> {
     for (let i = 0, o = slot * w; i < w; i++) f[o + i] = value[i]!;
     arena.expires[slot] = expiresAt;
   }
+}
+
+function shapeOf(id: string): number {
+  const colon = id.indexOf(':');
+  return colon <= 0 ? -1 : colon * 0x1000000 + id.charCodeAt(0) * 0x10000 + id.charCodeAt(colon - 1);
 }
 
 const kindOf = (id: string): string => {

@@ -14,6 +14,8 @@ export interface Extraction {
   remembered: Map<number, number[]>;
   /** Repeats within the batch: the index of the event's first occurrence. */
   repeats: Map<number, number>;
+  /** Each event's replay id (`e:<event_id>`), to remember its decision under. */
+  replayIds: string[];
   /** Writes the fresh events' decisions (replay vectors by event id), then the changed state. */
   commit(decisions: Map<string, number[]>): Promise<void>;
 }
@@ -31,11 +33,12 @@ export class StatefulExtractor {
     const F = engine.count;
     const replay = this.replayTtlSeconds > 0;
     const ids = events.map((ev) => engine.idsOf(ev));
+    const replayIds = events.map((ev) => replayId(ev.eventId));
     const wanted = new Set<string>();
-    events.forEach((ev, i) => {
-      if (replay) wanted.add(replayId(ev.eventId));
+    for (let i = 0; i < events.length; i++) {
+      if (replay) wanted.add(replayIds[i]!);
       for (const id of ids[i]!) if (id !== undefined) wanted.add(id);
-    });
+    }
     const state = new BatchState(await this.state.getMany([...wanted]));
     const values = new Float32Array(events.length * F);
     const fresh: number[] = [];
@@ -46,14 +49,14 @@ export class StatefulExtractor {
       const first = firstIn.get(ev.eventId);
       if (first !== undefined) return void repeats.set(i, first);
       firstIn.set(ev.eventId, i);
-      const known = replay ? state.get(replayId(ev.eventId)) : undefined;
+      const known = replay ? state.get(replayIds[i]!) : undefined;
       if (known) return void remembered.set(i, known);
       engine.step(ev, state, values, fresh.length * F, ids[i]);
       fresh.push(i);
     });
     return {
       values: values.subarray(0, fresh.length * F),
-      fresh, remembered, repeats,
+      fresh, remembered, repeats, replayIds,
       commit: async (decisions) => {
         // Decisions first: if the state write then fails, the retry repeats these decisions and the
         // events' contributions to the state are missing rather than counted twice.

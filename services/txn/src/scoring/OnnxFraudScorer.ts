@@ -8,7 +8,7 @@ import type { EventInput } from '../features/types.js';
 import { transactionValues } from '../eventType/transaction.js';
 import { PathExplainer, type TreeDump } from './explain.js';
 import { phrase, topFeatures } from './reasons.js';
-import { decodeReplay, encodeReplay, replayId } from './replay.js';
+import { decodeReplay, encodeReplay } from './replay.js';
 import { ModelError } from '../errors.js';
 
 export interface OnnxScorerOptions {
@@ -82,7 +82,7 @@ export class OnnxFraudScorer implements FraudScorer {
       const top = score >= this.options.explainFrom ? topFeatures(this.explainer.contributions(x.values, r * F)) : [];
       const topValues = top.map((f) => x.values[r * F + f]!);
       scores[i] = { score, reasons: phrase(engine.defs, top, topValues) };
-      decisions.set(replayId(events[i]!.eventId), encodeReplay(score, signature, top, topValues));
+      decisions.set(x.replayIds[i]!, encodeReplay(score, signature, top, topValues));
     });
     for (const [i, vector] of x.remembered) {
       const r = decodeReplay(vector);
