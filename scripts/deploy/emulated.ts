@@ -24,6 +24,10 @@ import { smokePipeline, smokeScan } from './emulated/smoke.js';
 import { check, verifyDeployment, verifyRemoved, type Deployment } from './emulated/verify.js';
 import { findStageBuckets, purgeStage } from './purge.js';
 
+// The SDK's notice that its 2027 releases need Node.js 22 would cut through the step lines; the
+// versions in package-lock.json run on Node.js 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: {
     stage: { type: 'string', default: 'emu' },
