@@ -18,5 +18,13 @@ const fd = (i: number) => ({ outcome: i === 0 ? 'block' : 'approve', score: i ==
 const scored = events.slice(0, 4).map((e, i) => record('processed_transactions', 0, 7 + i, e.transaction.entity_id, JSON.stringify({ ...e.transaction, fd: fd(i) })));
 writeFileSync(`${dir}/msk-processed.json`, `${JSON.stringify(toMskEvent(scored, { arn }), null, 2)}\n`);
 
+// Labels coming back for two of them: one fraud (with its merchant), one legitimate, and one record that is not a label.
+const labels = events.slice(0, 2).map((e, i) => record('fraud_labels', 0, 3 + i, e.transaction.entity_id, JSON.stringify({
+  event_id: e.transaction.event_id, entity_id: e.transaction.entity_id, label: i === 0 ? 'fraud' : 'legit',
+  label_time: new Date(T0 + 5 * 86_400_000).toISOString(), variables: { merchant: e.transaction.merchant, ip_address: e.transaction.ip_address },
+})));
+labels.push(record('fraud_labels', 0, 5, 'bad', JSON.stringify({ event_id: 'x', label: 'maybe' })));
+writeFileSync(`${dir}/msk-labels.json`, `${JSON.stringify(toMskEvent(labels, { arn }), null, 2)}\n`);
+
 writeFileSync(`${dir}/schedule.json`, `${JSON.stringify({ ...scheduledEvent({}, new Date(T0)), id: 'c6d1a4e2-0000-4000-8000-000000000000', region: 'us-east-1', resources: ['arn:aws:events:us-east-1:123456789012:rule/sfc-txn-produce'] }, null, 2)}\n`);
-console.log(`wrote ${dir}/msk-transactions.json, msk-processed.json, schedule.json`);
+console.log(`wrote ${dir}/msk-transactions.json, msk-processed.json, msk-labels.json, schedule.json`);

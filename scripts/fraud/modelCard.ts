@@ -2,9 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface ThresholdRow { fpr: number; threshold: number; recall: number; precision: number }
-interface Report { auc: number; average_precision: number; thresholds: ThresholdRow[] }
+interface Report { auc: number; average_precision: number; card_precision_at_k: number; k?: number; thresholds: ThresholdRow[] }
+interface Slice { slice: string; events: number; fraud: number; recall_at_block: number; fpr_at_block: number; auc: number | null }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const int = (x: number) => x.toLocaleString('en-US');
+const day = (iso: string) => iso.slice(0, 10);
 const table = (rows: ThresholdRow[]) => [
   '| false positive rate | score threshold (0-1000) | recall | precision |',
   '| --- | --- | --- | --- |',
@@ -16,40 +19,48 @@ function histogram(h: { edges: number[]; legit: number[]; fraud: number[] }): st
   return ['| score | legit | fraud |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-/** Writes MODEL_CARD.md from the metrics.json that train.py produced in `dir`. */
+/** Writes MODEL_CARD.md from `metrics.json` (train.py's report plus train.ts's description of the data) in `dir`. */
 export function writeModelCard(dir: string): void {
   const m = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+  const et = JSON.parse(readFileSync(join(dir, 'event_type.json'), 'utf8')) as { name: string; entityType: string; variables: { name: string; variableType: string }[] };
+  const d = m.data;
   const model = m.model as Report;
-  const top = Object.entries(m.feature_importance as Record<string, number>).slice(0, 8).map(([k]) => `\`${k}\``).join(', ');
+  const base = m.amount_only_baseline as Report | null;
+  const w = m.windows as Record<string, { events: number; fraud: number }>;
+  const top = Object.keys(m.feature_importance as Record<string, number>).slice(0, 10).map((k) => `\`${k}\``).join(', ');
+  const skipped = (d.skipped as { column: string; reason: string; count: number }[]).reduce((s, x) => s + x.count, 0);
+  const slices = (m.slices as Slice[]).map((s) => (s.fraud < 5 || s.events < 100
+    ? `- ${s.slice}: too few test events to measure (${int(s.events)}, ${int(s.fraud)} fraud).`
+    : `- ${s.slice}: ${int(s.events)} test events, ${int(s.fraud)} fraud; at the block threshold recall ${pct(s.recall_at_block)}, false positive rate ${pct(s.fpr_at_block)}${s.auc === null ? '' : `, AUC ${s.auc.toFixed(3)}`}.`));
   writeFileSync(join(dir, 'MODEL_CARD.md'), `# Fraud model card
 
-**What it is:** LightGBM gradient-boosted trees (${m.trees} trees) over entity-aware transaction
-features (\`features.json\`), exported to ONNX and served by onnxruntime-node in the txn \`score\`
-function. Scores are on Amazon Fraud Detector's 0-1000 scale (probability x 1000).
+**What it is:** LightGBM gradient-boosted trees (${m.trees} trees) over ${Object.keys(m.feature_importance).length} features
+of event type \`${et.name}\` (${et.variables.length} variables, \`event_type.json\`; features \`features.json\`),
+exported to ONNX and served by onnxruntime-node in the txn \`score\` function and by \`npm run score:fraud\`.
+Scores are on Amazon Fraud Detector's 0-1000 scale (probability x 1000).
 
-**Trained on:** \`${m.source}\`: ${m.events} events, ${m.fraud_events} labelled fraud. Time-based split:
-the earliest ${m.train_events} events train (the last eighth of them for early stopping); every number
-below is from the latest ${m.test_events} events (${m.test_fraud_events} fraud), which the model never saw.
+**Trained on:** \`${d.source}\`${d.description ? ` (${d.description})` : ''}: ${int(d.events)} events from ${day(d.first_event)} to
+${day(d.last_event)}, ${int(d.fraud)} labelled fraud (${pct(d.fraud / d.events)}); ${int(skipped)} of ${int(d.rows)} rows skipped${skipped ? ' (reasons in `metrics.json`, `data.skipped`)' : ''}.
+Aggregation keys: the ${et.entityType} (ENTITY_ID)${(d.keys as { key: string; labels: boolean }[]).map((k) => `, \`${k.key}\`${k.labels ? ' with label feedback' : ''}`).join('')}.
+Label feedback uses a fraud label from ${d.label_timestamps ? 'its LABEL_TIMESTAMP, and ' : ''}no earlier than ${d.label_delay_days} days after the event.
 
-**Retrain:** \`npm run train:fraud -- --events <labelled AFD-format CSV> --out <dir>\`
-(Python tools: \`pip install -r scripts/fraud/requirements.txt\`). The shipped model was trained on
-\`npm run simulate:fraud\` output with its defaults: 45 days of 4,000 simulated customers (a quarter
-of them joining during the period) plus three 6-day populations of 1,000 customers without history,
-so that scoring a freshly started system is part of what it learned.
+**Evaluation protocol:** a time split with a gap. Training uses events before ${day(d.split.train_end)}
+(${int(w.train!.events + w.early_stopping!.events)} events, those from ${day(d.split.early_stopping_from)} for early stopping);
+the ${d.label_delay_days} days after it are left out, because their labels would not be known yet when
+the model is trained; every number below comes from the test window from ${day(d.split.test_from)}
+(${int(w.test!.events)} events, ${int(w.test!.fraud)} fraud), which the model never saw.
+
+**Retrain:** \`npm run train:fraud -- --events <labelled AFD-format CSV> --out <dir>\` (Python tools:
+\`pip install -r scripts/fraud/requirements.txt\`).
 
 ## Performance on the test window
 
-| | AUC | average precision |
-| --- | --- | --- |
-| this model | ${model.auc.toFixed(4)} | ${model.average_precision.toFixed(4)} |
-| amount-only baseline | ${m.amount_only_baseline.auc.toFixed(4)} | ${m.amount_only_baseline.average_precision.toFixed(4)} |
-
+| | AUC | average precision | card precision@${model.k ?? 100} per day |
+| --- | --- | --- | --- |
+| this model | ${model.auc.toFixed(4)} | ${model.average_precision.toFixed(4)} | ${model.card_precision_at_k.toFixed(3)} |
+${base ? `| amount-only baseline | ${base.auc.toFixed(4)} | ${base.average_precision.toFixed(4)} | ${base.card_precision_at_k.toFixed(3)} |\n` : ''}
 ${table(model.thresholds)}
-
-Amount-only baseline at the same false positive rates:
-
-${table(m.amount_only_baseline.thresholds)}
-
+${base ? `\nAmount-only baseline at the same false positive rates:\n\n${table(base.thresholds)}\n` : ''}
 Score histogram on the test window (events per band of 50 points):
 
 ${histogram(m.model.histogram)}
@@ -60,13 +71,13 @@ block at score >= ${m.recommended_rules.block} (0.5% FPR), review at >= ${m.reco
 **Most important features (gain):** ${top}.
 
 ## Limits
-- Trained on simulated data: its fraud patterns (stolen cards, card testing, account takeover,
-  overspending, a compromised merchant category) are the simulator's. Retrain on your own labelled
-  events before trusting its scores.
-- The compromised-merchant scenario leaves almost no trace in per-customer features and is mostly missed.
-- Customers with little history are harder: on a fresh 6-day population (\`npm run simulate:fraud --
-  --days 6 --customers 1000 --seed 77\`, then \`npm run score:fraud -- --events <csv>\`) about 1.3% of
-  legitimate events are blocked at the default threshold instead of the 0.5% measured above on
-  customers with longer histories; raise \`BLOCK_THRESHOLD\` where that matters.
+
+Measured on the test window:
+${slices.join('\n')}
+${(m.segments ?? []).length ? `\nFraud caught by segment (\`--segments\`), at the block threshold (0.5% FPR) and at 1% FPR:\n\n| segment | fraud events | at block | at 1% FPR |\n| --- | --- | --- | --- |\n${(m.segments as { segment: string; fraud: number; recall_at_block: number; recall_at_1pct_fpr: number }[]).map((g) => `| ${g.segment} | ${int(g.fraud)} | ${pct(g.recall_at_block)} | ${pct(g.recall_at_1pct_fpr)} |`).join('\n')}\n` : ''}
+- The model knows only the patterns in \`${d.source}\`; fraud of another kind, or a change in customers'
+  behaviour, needs retraining on newer labelled events.
+- Label feedback (known frauds per ${et.entityType} and per key) is only as fresh as the labels that come
+  back: in training a label counted ${d.label_delay_days} days after its event at the earliest; live, when it arrives.
 `);
 }

@@ -11,7 +11,8 @@ describe('Schema: Transaction', () => {
     ['transaction_amt', -1],
     ['transaction_amt', 100_000.01],
     ['transaction_amt', '42'],
-    ['transaction_currency', 'jpy'],
+    ['transaction_currency', 'xyz'],
+    ['transaction_currency', 'dollars'],
     ['product_category', 'groceries'],
     ['email_address', 'not-an-email'],
     ['ip_address', '999.1.1.1'],
@@ -28,6 +29,11 @@ describe('Schema: Transaction', () => {
       expect(parsed.error.field).toBe(field);
       expect(parsed.error.message).toContain(field);
     }
+  });
+
+  it('accepts any ISO 4217 currency, keeping it in lower case, a zero amount and a merchant', () => {
+    const parsed = parseWith('Transaction', TransactionSchema, validTransaction({ transaction_currency: 'JPY', transaction_amt: 0, merchant: 'm-000042' }));
+    expect(parsed.ok && [parsed.value.transaction_currency, parsed.value.transaction_amt, parsed.value.merchant]).toEqual(['jpy', 0, 'm-000042']);
   });
 
   it('rejects a non-object and names the record', () => {

@@ -9,6 +9,7 @@ Object.assign(process.env, { DATA_DIR: dataDir, TOPICS: 'memory', LOG_LEVEL: 'si
 const { handler: produce } = await import('../src/handlers/produce.js');
 const { handler: score } = await import('../src/handlers/score.js');
 const { handler: act } = await import('../src/handlers/act.js');
+const { handler: label } = await import('../src/handlers/label.js');
 const { embeddedTopics } = await import('../src/context.js');
 
 const sample = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../events/${name}`, import.meta.url), 'utf8')) as T;
@@ -26,6 +27,12 @@ describe('Handlers: sample AWS events (services/txn/events)', () => {
     expect(result).toMatchObject({ received: 11, scored: 10, deadLettered: 1 });
     expect(embeddedTopics().readAll('processed_transactions')).toHaveLength(10);
     expect(JSON.parse(embeddedTopics().readAll('transactions_dlq')[0]!.value.toString()).error.kind).toBe('decode');
+  });
+
+  it('label: an MSK event of fraud labels is folded into the entity state, the malformed one dead-lettered', async () => {
+    const result = await label(sample<MskEvent>('msk-labels.json'));
+    expect(result).toMatchObject({ received: 3, applied: 1, legit: 1, repeated: 0, missingKeys: 0, deadLettered: 1 });
+    expect(JSON.parse(embeddedTopics().readAll('transactions_dlq').at(-1)!.value.toString()).stage).toBe('label');
   });
 
   it('act: an MSK event of scored transactions lands in the lake and alerts once per block', async () => {

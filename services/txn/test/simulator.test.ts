@@ -25,10 +25,29 @@ describe('Simulator: TransactionSimulator', () => {
     expect(new Set(events.map((e) => e.transaction.event_id)).size).toBe(5000);
   });
 
-  it('labels the configured share of events as fraud, across scenarios', () => {
+  it('labels the configured share of events as fraud, across scenarios, each label known after its event', () => {
     const fraud = events.filter((e) => e.label === 1);
     expect(fraud.length).toBe(100);
     expect(new Set(fraud.map((e) => e.scenario)).size).toBeGreaterThanOrEqual(4);
+    expect(events.every((e) => e.labelTime > Date.parse(e.transaction.event_time))).toBe(true);
+  });
+
+  it('sells through merchants, some compromised for weeks: their fraud concentrates on few merchants', () => {
+    expect(events.every((e) => /^m-\d{6}$/.test(e.transaction.merchant ?? ''))).toBe(true);
+    const long = new TransactionSimulator({ seed: 7, customers: 2000, fraudRate: 0.02 }).generate(FROM, FROM + 28 * DAY, 60_000);
+    const compromised = long.filter((e) => e.scenario === 'compromised_merchant');
+    expect(compromised.length).toBeGreaterThan(0.2 * long.filter((e) => e.label).length);
+    const merchants = new Set(compromised.map((e) => e.transaction.merchant));
+    expect(merchants.size).toBeLessThan(compromised.length / 5);
+  });
+
+  it('runs card testing at one shop: many cards from one client within the hour', () => {
+    const long = new TransactionSimulator({ seed: 9, customers: 2000, fraudRate: 0.03 }).generate(FROM, FROM + 7 * DAY, 30_000);
+    const probes = long.filter((e) => e.scenario === 'merchant_card_testing');
+    const byIp = new Map<string, Set<string>>();
+    for (const p of probes) byIp.set(p.transaction.ip_address, (byIp.get(p.transaction.ip_address) ?? new Set()).add(p.transaction.entity_id));
+    expect(Math.max(...[...byIp.values()].map((s) => s.size))).toBeGreaterThanOrEqual(8);
+    expect(probes.every((p) => p.transaction.transaction_amt <= 5)).toBe(true);
   });
 
   it('keeps customers stable: one name, card and home per entity in legitimate events', () => {
@@ -43,7 +62,7 @@ describe('Simulator: TransactionSimulator', () => {
   });
 
   it('leaves card-testing traces: bursts of small amounts', () => {
-    const probes = events.filter((e) => e.scenario === 'card_testing' && e.transaction.transaction_amt <= 5);
+    const probes = events.filter((e) => (e.scenario === 'card_testing' || e.scenario === 'merchant_card_testing') && e.transaction.transaction_amt <= 5);
     expect(probes.length).toBeGreaterThan(0);
   });
 });

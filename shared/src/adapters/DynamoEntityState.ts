@@ -2,7 +2,7 @@ import {
   BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient,
   type AttributeValue, type BatchGetItemCommandOutput, type BatchWriteItemCommandOutput, type KeysAndAttributes, type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import type { EntityState } from '../ports/EntityState.js';
+import type { EntityState, StatePutOptions } from '../ports/EntityState.js';
 import { AdapterError } from '../errors.js';
 import { backoffMs, sleep } from '../runtime/retry.js';
 import { awsClientConfig, wrapAwsError } from './awsClientConfig.js';
@@ -79,8 +79,8 @@ export class DynamoEntityState<S> implements EntityState<S> {
     return out;
   }
 
-  async putMany(entries: Map<string, S>): Promise<void> {
-    const expiresAt = String(Math.floor(this.now() / 1000) + this.ttlSeconds);
+  async putMany(entries: Map<string, S>, options: StatePutOptions = {}): Promise<void> {
+    const expiresAt = String(Math.floor(this.now() / 1000) + (options.ttlSeconds ?? this.ttlSeconds));
     const requests: WriteRequest[] = [...entries].map(([id, state]) => ({
       PutRequest: { Item: { [this.key]: { S: id }, [this.stateAttr]: { S: JSON.stringify(state) }, [this.ttlAttr]: { N: expiresAt } } },
     }));

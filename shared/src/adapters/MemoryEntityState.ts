@@ -1,4 +1,4 @@
-import type { EntityState } from '../ports/EntityState.js';
+import type { EntityState, StatePutOptions } from '../ports/EntityState.js';
 import { AdapterError } from '../errors.js';
 
 export interface MemoryEntityStateOptions {
@@ -52,8 +52,8 @@ export class MemoryEntityState<S> implements EntityState<S> {
     return out;
   }
 
-  async putMany(entries: Map<string, S>): Promise<void> {
-    const expiresAtMs = this.now() + this.ttlMs;
+  async putMany(entries: Map<string, S>, options: StatePutOptions = {}): Promise<void> {
+    const expiresAtMs = this.now() + (options.ttlSeconds === undefined ? this.ttlMs : options.ttlSeconds * 1000);
     for (const [id, state] of entries) {
       this.entries.delete(id);
       this.entries.set(id, { json: JSON.stringify(state), expiresAtMs });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const CURRENCIES = ['usd', 'gbp', 'egp', 'cad', 'eur'] as const;
+import { isIsoCurrency } from './currencies.js';
 
 export const PRODUCT_CATEGORIES = [
   'entertainment', 'food_dining', 'gas_transport', 'grocery_net', 'grocery_pos', 'health_fitness', 'home',
@@ -12,13 +11,17 @@ export const MAX_TRANSACTION_AMT = 100_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** One card transaction as the producer emits it: the seed's 19 fields. */
+/**
+ * One card transaction as the producer emits it: the seed's 19 fields, plus the merchant (terminal)
+ * when the source knows it. Currencies are any ISO 4217 code, kept in lower case; an amount of 0 is a
+ * card check (zero-amount authorisation), which card testers use too.
+ */
 export const TransactionSchema = z.object({
   event_id: text(64),
   entity_id: text(64),
   event_time: z.iso.datetime({ offset: true }),
-  transaction_amt: z.number().positive().max(MAX_TRANSACTION_AMT),
-  transaction_currency: z.enum(CURRENCIES),
+  transaction_amt: z.number().nonnegative().max(MAX_TRANSACTION_AMT),
+  transaction_currency: z.string().trim().toLowerCase().refine(isIsoCurrency, 'not an ISO 4217 currency code'),
   product_category: z.enum(PRODUCT_CATEGORIES),
   card_bin: z.number().int().min(100_000).max(99_999_999),
   customer_name: text(128),
@@ -33,8 +36,8 @@ export const TransactionSchema = z.object({
   billing_zip: text(16),
   billing_latitude: z.number().min(-90).max(90),
   billing_longitude: z.number().min(-180).max(180),
+  merchant: text(64).optional(),
 });
 
 export type Transaction = z.infer<typeof TransactionSchema>;
-export type Currency = (typeof CURRENCIES)[number];
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];

@@ -3,7 +3,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoEntityState } from '../../src/adapters/DynamoEntityState.js';
 import { AdapterError } from '../../src/errors.js';
-import { entityStateContract, type FeatureState } from '../contracts/entityState.contract.js';
+import { entityStateContract, recordSamples, vectorSamples, type FeatureState } from '../contracts/entityState.contract.js';
 import { startMoto, uniqueName, type Moto } from '../support/moto.js';
 
 let moto: Moto;
@@ -31,7 +31,9 @@ async function freshTable(): Promise<string> {
 }
 
 entityStateContract('DynamoEntityState (moto)', async ({ ttlSeconds, now }) =>
-  new DynamoEntityState<FeatureState>({ client, tableName: await freshTable(), ttlSeconds, now }));
+  new DynamoEntityState<FeatureState>({ client, tableName: await freshTable(), ttlSeconds, now }), recordSamples);
+entityStateContract('DynamoEntityState (moto), numeric vectors', async ({ ttlSeconds, now }) =>
+  new DynamoEntityState<number[]>({ client, tableName: await freshTable(), ttlSeconds, now }), vectorSamples);
 
 /**
  * Passes calls to the real client, except that DynamoDB "throttles" the first `times` batch calls:

@@ -1,8 +1,8 @@
 import { MemoryEntityState } from '../../src/adapters/MemoryEntityState.js';
 import { AdapterError } from '../../src/errors.js';
-import { entityStateContract, type FeatureState } from '../contracts/entityState.contract.js';
+import { entityStateContract, recordSamples, type FeatureState } from '../contracts/entityState.contract.js';
 
-entityStateContract('MemoryEntityState', async (fixture) => new MemoryEntityState<FeatureState>(fixture));
+entityStateContract('MemoryEntityState', async (fixture) => new MemoryEntityState<FeatureState>(fixture), recordSamples);
 
 describe('Class: MemoryEntityState', () => {
   const one = (n: number) => new Map([[`e${n}`, { n }]]);

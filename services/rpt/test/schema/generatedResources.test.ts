@@ -13,7 +13,7 @@ describe('Generated Glue/Athena resources', () => {
 
   it('maps the ScoredTransaction schema to Hive/Glue column types', () => {
     const type = (name: string) => glueType(TRANSACTIONS.columns.find((c) => c.name === name)!.type);
-    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(20);
+    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(21);
     expect(type('transaction_amt')).toBe('double');
     // Integers as double: a bigint column would read a fractional score as an integer (see typeNames.ts).
     expect(type('card_bin')).toBe('double');

@@ -12,7 +12,7 @@ const line = (x: unknown) => JSON.stringify(x);
 
 /** Records that break the shared schema, the field the report must name, and the reason it gives. */
 export const BROKEN: [string, (i: number) => unknown, string][] = [
-  ['negative amount', (i) => ({ ...valid(i), transaction_amt: -5 }), 'transaction_amt: not above 0'],
+  ['negative amount', (i) => ({ ...valid(i), transaction_amt: -5 }), 'transaction_amt: below 0'],
   ['unknown outcome', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, outcome: 'maybe' } }; }, 'fd.outcome: not an allowed value'],
   ['invalid email', (i) => ({ ...valid(i), email_address: 'not-an-email' }), 'email_address: invalid format (email)'],
   ['missing decision', (i) => { const { fd: _fd, ...t } = valid(i); return t; }, 'fd: required'],

@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, type EntityState, type FraudScorer } from '@sfc/shared';
-import { PackedProfileState } from '../features/PackedProfileState.js';
+import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
-import type { EntityProfile } from '../features/profile.js';
 import { resolveModelDir } from '../modelDir.js';
 import { OnnxFraudScorer } from '../scoring/OnnxFraudScorer.js';
 import type { OutcomeRules } from '../scoring/rules.js';
 import type { ScoreDeps } from '../pipeline/scoreBatch.js';
 
-export async function entityStateFrom(c: TxnConfig): Promise<EntityState<EntityProfile>> {
-  if (c.ENTITY_STATE === 'memory') return new PackedProfileState({ maxEntities: c.ENTITY_MAX, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400 });
+/** One in-memory state per process: the embedded `score` and `label` handlers must share it, as they share a table in AWS. */
+let processState: PackedEntityState | undefined;
+
+export async function entityStateFrom(c: TxnConfig): Promise<EntityState<number[]>> {
+  if (c.ENTITY_STATE === 'memory') return (processState ??= new PackedEntityState({ maxEntities: c.ENTITY_MAX, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400 }));
   if (!c.ENTITY_TABLE) throw new ConfigError('ENTITY_TABLE', 'is required when ENTITY_STATE=dynamodb');
   const { DynamoEntityState } = await import('@sfc/shared/adapters/DynamoEntityState.js');
-  return new DynamoEntityState<EntityProfile>({ tableName: c.ENTITY_TABLE, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400, endpoint: c.AWS_ENDPOINT_URL || undefined });
+  return new DynamoEntityState<number[]>({ tableName: c.ENTITY_TABLE, ttlSeconds: c.ENTITY_TTL_DAYS * 86_400, endpoint: c.AWS_ENDPOINT_URL || undefined });
 }
 
 /** Outcome thresholds: configured values, else the ones the model's report recommends. */
@@ -29,13 +31,20 @@ export function rulesFrom(c: TxnConfig): OutcomeRules {
   return rules;
 }
 
+export const onnxScorerFrom = async (c: TxnConfig, explainFrom: number): Promise<OnnxFraudScorer> =>
+  OnnxFraudScorer.load({ modelDir: resolveModelDir(c.FRAUD_MODEL_DIR), state: await entityStateFrom(c), explainFrom, replayTtlSeconds: c.ENTITY_REPLAY_HOURS * 3600 });
+
 export async function scorerFrom(c: TxnConfig, rules: OutcomeRules): Promise<FraudScorer> {
   if (c.FRAUD_SCORER === 'afd') {
     if (!c.AFD_DETECTOR_ID) throw new ConfigError('AFD_DETECTOR_ID', 'is required when FRAUD_SCORER=afd');
     const { AfdFraudScorer } = await import('../scoring/AfdFraudScorer.js');
     return AfdFraudScorer.fromConfig(c);
   }
-  return OnnxFraudScorer.load({ modelDir: resolveModelDir(c.FRAUD_MODEL_DIR), state: await entityStateFrom(c), explainFrom: rules.review });
+  const scorer = await onnxScorerFrom(c, rules.review);
+  if (scorer.features.unbound.length > 0) {
+    txnLogger(c, 'score').warn('model variables no transaction field feeds (always missing)', { variables: scorer.features.unbound });
+  }
+  return scorer;
 }
 
 export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {

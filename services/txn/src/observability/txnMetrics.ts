@@ -1,6 +1,7 @@
 import type { Outcome } from '@sfc/shared';
 import { MetricUnit, type Metrics } from '@sfc/shared/observability/metrics.js';
 import type { ActSummary } from '../pipeline/actBatch.js';
+import type { LabelBatchSummary } from '../pipeline/labelBatch.js';
 import type { ScoreSummary } from '../pipeline/scoreBatch.js';
 
 const OUTCOMES: Outcome[] = ['approve', 'review', 'block'];
@@ -22,4 +23,12 @@ export function recordAct(s: ActSummary, m: Metrics): void {
   m.addMetric('RecordsDeadLettered', MetricUnit.Count, s.deadLettered);
   // Every value, so CloudWatch's percentiles are the real ones (Powertools flushes every 100 values).
   for (const ms of s.ttdfMs) m.addMetric('TimeToDetectFraud', MetricUnit.Milliseconds, ms);
+}
+
+/** label: fraud labels folded into the entity state, repeats of labels already applied, dead letters. */
+export function recordLabels(s: LabelBatchSummary, m: Metrics): void {
+  m.addMetric('FraudLabelsApplied', MetricUnit.Count, s.applied);
+  m.addMetric('LabelsRepeated', MetricUnit.Count, s.repeated);
+  m.addMetric('LabelsWithoutKeys', MetricUnit.Count, s.missingKeys);
+  m.addMetric('RecordsDeadLettered', MetricUnit.Count, s.deadLettered);
 }

@@ -2,32 +2,47 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { sha256Hex, type EntityState, type FraudScore, type FraudScorer, type ScoredBatch, type Transaction } from '@sfc/shared';
-import { FeatureExtractor } from '../features/extractor.js';
-import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../features/names.js';
-import type { EntityProfile } from '../features/profile.js';
+import { StatefulExtractor } from '../features/StatefulExtractor.js';
+import { loadModelFeatures, type ModelFeatures } from '../features/modelFeatures.js';
+import type { EventInput } from '../features/types.js';
+import { transactionValues } from '../eventType/transaction.js';
 import { PathExplainer, type TreeDump } from './explain.js';
-import { topReasons } from './reasons.js';
+import { phrase, topFeatures } from './reasons.js';
+import { decodeReplay, encodeReplay } from './replay.js';
 import { ModelError } from '../errors.js';
 
 export interface OnnxScorerOptions {
   modelDir: string;
-  state: EntityState<EntityProfile>;
+  state: EntityState<number[]>;
   /** Scores at or above this get reasons (explaining every approval would waste time). */
   explainFrom: number;
+  /** How long each event's decision is remembered, so a retried batch changes nothing (seconds); 0: not at all (batch scoring of files). */
+  replayTtlSeconds: number;
 }
 
-/** The self-hosted scorer: entity features, a tree ensemble in ONNX, and path-attribution reasons. */
+/** The live transaction as the feature code's event. */
+export function transactionEvent(tx: Transaction, features: ModelFeatures): EventInput {
+  return { eventId: tx.event_id, entityId: tx.entity_id, time: Date.parse(tx.event_time), values: transactionValues(tx, features.fields) };
+}
+
+/**
+ * The self-hosted scorer: features from the model's event type and the entity state, a tree ensemble
+ * in ONNX, and path-attribution reasons. Replay-safe: an event already in the state's replay window
+ * gets the score and reasons it got the first time and changes no state.
+ */
 export class OnnxFraudScorer implements FraudScorer {
   private constructor(
     private readonly session: ort.InferenceSession,
-    private readonly features: FeatureExtractor,
+    readonly features: ModelFeatures,
     private readonly explainer: PathExplainer,
     readonly modelVersion: string,
-    private readonly explainFrom: number,
+    private readonly options: OnnxScorerOptions,
+    private readonly extractor = new StatefulExtractor(features.engine, options.state, options.replayTtlSeconds),
   ) {}
 
   static async load(options: OnnxScorerOptions): Promise<OnnxFraudScorer> {
     const dir = options.modelDir;
+    const features = loadModelFeatures(dir);
     const read = (name: string) => {
       try {
         return readFileSync(join(dir, name));
@@ -35,31 +50,46 @@ export class OnnxFraudScorer implements FraudScorer {
         throw new ModelError(`cannot read ${join(dir, name)} (set FRAUD_MODEL_DIR, or train one with npm run train:fraud)`, err);
       }
     };
-    const spec = JSON.parse(read('features.json').toString('utf8')) as { version: string; names: string[] };
-    if (spec.version !== FEATURE_VERSION || spec.names.join(',') !== FEATURE_NAMES.join(',')) {
-      throw new ModelError(`${join(dir, 'features.json')} was trained on features ${spec.version}; this build serves ${FEATURE_VERSION}: retrain the model`);
-    }
     const bytes = read('model.onnx');
     // Severity 3 (errors only): the converted model declares a fixed label shape that ORT warns about per batch.
     const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 });
-    const explainer = new PathExplainer(JSON.parse(read('trees.json').toString('utf8')) as TreeDump);
-    return new OnnxFraudScorer(session, new FeatureExtractor(options.state), explainer, `lgbm-${sha256Hex(bytes).slice(0, 12)}`, options.explainFrom);
+    const explainer = new PathExplainer(JSON.parse(read('trees.json').toString('utf8')) as TreeDump, features.engine.names);
+    return new OnnxFraudScorer(session, features, explainer, `lgbm-${sha256Hex(bytes).slice(0, 12)}`, options);
   }
 
   async scoreBatch(transactions: Transaction[]): Promise<ScoredBatch> {
-    if (transactions.length === 0) return { scores: [], modelVersion: this.modelVersion, modelTimeMs: 0 };
-    const { rows, values } = await this.features.extract(transactions);
+    return this.scoreEvents(transactions.map((tx) => transactionEvent(tx, this.features)));
+  }
+
+  /** Scores events of the model's event type in order (batch scoring of CSVs uses this too). */
+  async scoreEvents(events: EventInput[]): Promise<ScoredBatch> {
+    if (events.length === 0) return { scores: [], modelVersion: this.modelVersion, modelTimeMs: 0 };
+    const { engine, signature, spec } = this.features;
+    const F = engine.count;
+    const x = await this.extractor.extract(events);
     const started = performance.now();
-    // Fetch only the probabilities: the int64 label output is not needed.
-    const output = await this.session.run({ features: new ort.Tensor('float32', values, [rows, FEATURE_COUNT]) }, ['probabilities']);
-    const probabilities = output.probabilities!.data as Float32Array;
-    const modelTimeMs = performance.now() - started;
-    const scores: FraudScore[] = new Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const score = Math.min(1000, Math.max(0, Math.round(probabilities[2 * r + 1]! * 1000)));
-      const reasons = score >= this.explainFrom ? topReasons(this.explainer.contributions(values, r * FEATURE_COUNT), values, r * FEATURE_COUNT) : [];
-      scores[r] = { score, reasons };
+    let probabilities: Float32Array = new Float32Array(0);
+    if (x.fresh.length > 0) {
+      // Fetch only the probabilities: the int64 label output is not needed.
+      const input = new ort.Tensor('float32', x.values, [x.fresh.length, F]);
+      probabilities = (await this.session.run({ [spec.input]: input }, [spec.output]))[spec.output]!.data as Float32Array;
     }
+    const modelTimeMs = performance.now() - started;
+    const decisions = new Map<string, number[]>();
+    const scores: FraudScore[] = new Array(events.length);
+    x.fresh.forEach((i, r) => {
+      const score = Math.min(1000, Math.max(0, Math.round(probabilities[2 * r + 1]! * 1000)));
+      const top = score >= this.options.explainFrom ? topFeatures(this.explainer.contributions(x.values, r * F)) : [];
+      const topValues = top.map((f) => x.values[r * F + f]!);
+      scores[i] = { score, reasons: phrase(engine.defs, top, topValues) };
+      decisions.set(x.replayIds[i]!, encodeReplay(score, signature, top, topValues));
+    });
+    for (const [i, vector] of x.remembered) {
+      const r = decodeReplay(vector);
+      scores[i] = { score: r.score, reasons: r.signature === signature ? phrase(engine.defs, r.features, r.values) : [] };
+    }
+    for (const [i, first] of x.repeats) scores[i] = scores[first]!;
+    await x.commit(decisions);
     return { scores, modelVersion: this.modelVersion, modelTimeMs };
   }
 }

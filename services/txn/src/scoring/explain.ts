@@ -1,5 +1,3 @@
-import { FEATURE_NAMES } from '../features/names.js';
-
 /** A tree node as train.py writes it to trees.json: a split (f, t, L, R) or a leaf. */
 interface TreeNode {
   v: number;
@@ -22,8 +20,8 @@ export interface TreeDump {
  * Derived from the model itself, and cheap enough to run on every flagged transaction.
  */
 export class PathExplainer {
-  constructor(private readonly dump: TreeDump) {
-    const expected = FEATURE_NAMES.join(',');
+  constructor(private readonly dump: TreeDump, names: readonly string[]) {
+    const expected = names.join(',');
     if (dump.feature_names.join(',') !== expected) {
       throw new Error(`trees.json features (${dump.feature_names.join(',')}) differ from the serving features (${expected})`);
     }

@@ -1,15 +1,18 @@
 import type { Transaction } from '@sfc/shared';
 import { CATEGORY_PROFILE } from './categories.js';
 import { categoryOf, createCustomer, publicIp, type Customer } from './customer.js';
+import { Merchants } from './merchants.js';
 import { USER_AGENTS } from './people.js';
 import { Rng, mixSeed } from './random.js';
-import { fraudEpisode, HOUR, pickScenario, type EventDraft, type Scenario } from './scenarios.js';
+import { fraudEpisode, HOUR, pickEpisode, type EventDraft, type Scenario } from './scenarios.js';
 
 export interface LabelledTransaction {
   transaction: Transaction;
-  /** 1 for events of a fraud episode. */
+  /** 1 for fraud. */
   label: 0 | 1;
   scenario: Scenario | null;
+  /** When the label became known (epoch ms): fraud is reported days later, a purchase counts as legitimate after 30 days. */
+  labelTime: number;
 }
 
 export interface SimulatorOptions {
@@ -18,19 +21,27 @@ export interface SimulatorOptions {
   customers: number;
   /** Share of events that are fraud (default 0.015). */
   fraudRate?: number;
+  /** Merchants (default one per 8 customers, at least 50). */
+  merchants?: number;
   /** Prefix of entity ids (default `cust`), to keep several populations apart. */
   entityPrefix?: string;
 }
 
 const DAY = 24 * HOUR;
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** Share of fraud that compromised merchants make (the rest comes from episodes against cardholders). */
+const COMPROMISED_SHARE = 0.3;
+/** Chance that a purchase at a compromised merchant is fraudulent. */
+const COMPROMISED_FRAUD = 0.5;
 
 /**
  * Deterministic transaction simulator with ground truth: a stable population of customers and
- * fraud episodes that leave realistic traces. The same seed and window give the same events.
+ * merchants, fraud episodes that leave realistic traces, and merchants compromised for weeks. The
+ * same seed and window give the same events.
  */
 export class TransactionSimulator {
   readonly fraudRate: number;
+  readonly merchants: Merchants;
   private readonly population: Customer[];
   /** Running sum of customers' daily rates, to draw a customer in proportion to how often they shop. */
   private readonly cumulativeRates: Float64Array;
@@ -38,6 +49,8 @@ export class TransactionSimulator {
   constructor(private readonly options: SimulatorOptions) {
     this.fraudRate = options.fraudRate ?? 0.015;
     this.population = Array.from({ length: options.customers }, (_, i) => createCustomer(options.seed, i, options.entityPrefix));
+    // Merchants depend on the seed only, so populations of one seed family (the new-customer cohorts) share them.
+    this.merchants = new Merchants(options.seed, options.merchants ?? Math.max(50, Math.round(options.customers / 8)));
     this.cumulativeRates = new Float64Array(this.population.length);
     let sum = 0;
     this.population.forEach((c, i) => (this.cumulativeRates[i] = sum += c.dailyRate));
@@ -55,23 +68,55 @@ export class TransactionSimulator {
   /** `count` events in time order whose times fall in [from, to). */
   generate(from: number, to: number, count: number): LabelledTransaction[] {
     const rng = new Rng(mixSeed(this.options.seed, Math.floor(from / 1000)));
-    const merchantCategory = categoryOf(rng, this.population[0]!);
     const out: LabelledTransaction[] = [];
     const fraudTarget = Math.round(count * this.fraudRate);
-    while (out.length < fraudTarget) {
-      const victim = rng.pick(this.population);
-      const scenario = pickScenario(rng);
-      const start = from + rng.next() * (to - from);
-      for (const draft of fraudEpisode(rng, scenario, victim, start, merchantCategory)) {
-        if (out.length >= fraudTarget || draft.time >= to) break;
-        out.push({ transaction: this.toTransaction(rng, victim, draft), label: 1, scenario });
+    const reserved = Math.round(fraudTarget * COMPROMISED_SHARE);
+    this.addEpisodes(rng, out, fraudTarget - reserved, from, to);
+    let compromised = 0;
+    const legit: number[] = [];
+    while (out.length < count) {
+      const index = this.drawCustomer(rng);
+      const c = this.population[index]!;
+      const draft = this.legitDraft(rng, c, index, from, to);
+      if (compromised < reserved && this.merchants.compromised(draft.merchant!, draft.time) && rng.chance(COMPROMISED_FRAUD)) {
+        // The compromised terminal charges the card more than the purchase was worth.
+        out.push(this.labelled(rng, c, { ...draft, amount: round2(draft.amount * (1.2 + rng.next() * 1.8)) }, 'compromised_merchant'));
+        compromised += 1;
+      } else {
+        legit.push(out.length);
+        out.push(this.labelled(rng, c, draft, null));
       }
     }
-    while (out.length < count) {
-      const c = this.population[this.drawCustomer(rng)]!;
-      out.push({ transaction: this.toTransaction(rng, c, this.legitDraft(rng, c, from, to)), label: 0, scenario: null });
+    // Too few purchases at compromised merchants in this window: the rest of the fraud comes from episodes.
+    if (compromised < reserved) {
+      const drop = new Set(legit.slice(-(reserved - compromised)));
+      const kept = out.filter((_, i) => !drop.has(i));
+      out.length = 0;
+      out.push(...kept);
+      this.addEpisodes(rng, out, reserved - compromised, from, to);
     }
     return out.sort((a, b) => a.transaction.event_time.localeCompare(b.transaction.event_time));
+  }
+
+  private addEpisodes(rng: Rng, out: LabelledTransaction[], n: number, from: number, to: number): void {
+    const target = out.length + n;
+    const anyone = () => rng.pick(this.population);
+    while (out.length < target) {
+      const victim = anyone();
+      const scenario = pickEpisode(rng);
+      const start = from + rng.next() * (to - from);
+      for (const draft of fraudEpisode(rng, scenario, victim, start, this.merchants, anyone)) {
+        if (out.length >= target || draft.time >= to) break;
+        out.push(this.labelled(rng, draft.victim ?? victim, draft, scenario));
+      }
+    }
+  }
+
+  private labelled(rng: Rng, c: Customer, d: EventDraft, scenario: Scenario | null): LabelledTransaction {
+    const transaction = this.toTransaction(rng, c, d);
+    // Chargebacks and fraud reports arrive days later (median about 4 days).
+    const delay = scenario ? Math.min(60 * DAY, Math.max(HOUR, rng.logNormal(4 * DAY, 0.7))) : 30 * DAY;
+    return { transaction, label: scenario ? 1 : 0, scenario, labelTime: Math.floor(d.time) + Math.round(delay) };
   }
 
   private drawCustomer(rng: Rng): number {
@@ -86,8 +131,8 @@ export class TransactionSimulator {
     return lo;
   }
 
-  /** An ordinary purchase: usual devices and address, with the noise real customers make. */
-  private legitDraft(rng: Rng, c: Customer, from: number, to: number): EventDraft {
+  /** An ordinary purchase: usual devices, address and shops, with the noise real customers make. */
+  private legitDraft(rng: Rng, c: Customer, index: number, from: number, to: number): EventDraft {
     const start = from + c.joins * (to - from);
     const day = Math.floor(start / DAY) + Math.floor(rng.next() * Math.max(1, (to - start) / DAY));
     const hour = (c.peakHour + Math.round(rng.normal() * 3) + 24) % 24;
@@ -101,6 +146,7 @@ export class TransactionSimulator {
     return {
       time,
       category,
+      merchant: this.merchants.pick(rng, category, c.city, index),
       amount: round2(Math.min(20_000, Math.max(0.5, rng.logNormal(p.median * c.spendScale, p.sigma) * scale))),
       // Phones roam between networks and people buy new devices: novelty alone is not fraud.
       ip: rng.chance(0.08) ? publicIp(rng) : undefined,
@@ -130,6 +176,7 @@ export class TransactionSimulator {
       billing_zip: where?.zip ?? c.zip,
       billing_latitude: Math.round((where ? where.city.lat + rng.normal() * 0.05 : c.lat) * 1e4) / 1e4,
       billing_longitude: Math.round((where ? where.city.lon + rng.normal() * 0.05 : c.lon) * 1e4) / 1e4,
+      merchant: (d.merchant ?? this.merchants.any(rng, d.category)).id,
     };
   }
 }

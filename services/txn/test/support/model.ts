@@ -1,8 +1,8 @@
-import { MemoryEntityState } from '@sfc/shared/adapters/MemoryEntityState.js';
+import type { EntityState } from '@sfc/shared';
+import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import { OnnxFraudScorer } from '../../src/scoring/OnnxFraudScorer.js';
 import { resolveModelDir } from '../../src/modelDir.js';
-import type { EntityProfile } from '../../src/features/profile.js';
 
-/** The shipped model with a fresh in-memory entity state. */
-export const shippedScorer = (explainFrom = 0) =>
-  OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state: new MemoryEntityState<EntityProfile>(), explainFrom });
+/** The shipped model over `state` (default: a fresh packed in-memory state), remembering decisions for an hour. */
+export const shippedScorer = (explainFrom = 0, state: EntityState<number[]> = new PackedEntityState({ maxEntities: 100_000, ttlSeconds: 30 * 86_400 })) =>
+  OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state, explainFrom, replayTtlSeconds: 3600 });
