@@ -20,7 +20,7 @@ import { startBroker, stopBroker, wipeBroker } from '../kafka/broker.js';
 import { startEmulator } from './emulated/emulator.js';
 import { createPrerequisites } from './emulated/prerequisites.js';
 import { runServerless } from './emulated/serverless.js';
-import { smokePipeline, smokeScan } from './emulated/smoke.js';
+import { smokeLabels, smokePipeline, smokeScan } from './emulated/smoke.js';
 import { check, verifyDeployment, verifyRemoved, type Deployment } from './emulated/verify.js';
 import { findStageBuckets, purgeStage } from './purge.js';
 
@@ -90,7 +90,8 @@ try {
     return step(`${label}: stacks, wiring, topics, permissions, buckets`, () => verifyDeployment(aws, { stage, settings, emulator, logMark: mark, brokers }));
   };
   const first = await deployAndVerify('deploy');
-  await step('smoke: produce -> score -> act on the deployed functions', () => smokePipeline(smoke, first, { stage, brokers, count: Number(values.count) }));
+  const pipeline = await step('smoke: produce -> score -> act on the deployed functions', () => smokePipeline(smoke, first, { stage, brokers, count: Number(values.count) }));
+  await step('smoke: fraud labels come back to the label function (and a re-sent batch changes nothing)', () => smokeLabels(smoke, first, { stage, brokers, blocked: pipeline.blocked }));
   await step('smoke: scan an uploaded loan application (image function)', () => smokeScan(smoke, first, stage));
   const firstBuckets = (await findStageBuckets(aws, stage)).map((b) => b.name);
   await step(`remove: npx serverless remove --stage ${stage}`, () => runServerless('remove', stage, sls));

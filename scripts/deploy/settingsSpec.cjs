@@ -36,7 +36,7 @@ const SETTINGS = [
   { name: 'SFC_KAFKA_MAX_POLLERS', services: ['txn'], default: '3', check: intIn(1, 2000), doc: 'Most event pollers of each MSK event source mapping (provisioned mode, which Lambda requires for bounded retries, batch splitting and the on-failure bucket; at least 1 poller each runs all the time and is billed).' },
   { name: 'SFC_PRODUCE_ENABLED', services: ['txn'], default: 'false', check: bool, doc: '`true` turns on the 1-minute produce schedule (simulated traffic).' },
   { name: 'SFC_PRODUCE_COUNT', services: ['txn'], default: '100', check: intIn(1, 100000), doc: 'Transactions per scheduled produce run.' },
-  { name: 'SFC_KAFKA_PREFIX', services: ['txn'], default: (stage) => `sfc-${stage}-`, check: matches(KAFKA_NAME, 'letters, digits, `.`, `_` or `-`'), doc: 'Prefix of the topic names and consumer groups, so stages can share a cluster: topics `<prefix>transactions`, `<prefix>processed_transactions`, `<prefix>transactions_dlq`; groups `<prefix>txn-score`, `<prefix>txn-act`.' },
+  { name: 'SFC_KAFKA_PREFIX', services: ['txn'], default: (stage) => `sfc-${stage}-`, check: matches(KAFKA_NAME, 'letters, digits, `.`, `_` or `-`'), doc: 'Prefix of the topic names and consumer groups, so stages can share a cluster: topics `<prefix>transactions`, `<prefix>processed_transactions`, `<prefix>transactions_dlq`, `<prefix>fraud_labels`; groups `<prefix>txn-score`, `<prefix>txn-act`, `<prefix>txn-label`.' },
   { name: 'SFC_TOPIC_PARTITIONS', services: ['txn'], default: '6', check: intIn(1, 1000), doc: 'Partitions of each topic the deploy creates (raised on a later deploy, never lowered).' },
   { name: 'SFC_TOPIC_REPLICATION_FACTOR', services: ['txn'], default: '3', check: intIn(1, 10), doc: 'Replication factor of the topics (3 for a 3-broker cluster; at most the number of brokers).' },
   { name: 'SFC_TOPIC_MIN_INSYNC_REPLICAS', services: ['txn'], default: '2', check: intIn(1, 10), doc: '`min.insync.replicas` of the topics (at most the replication factor).' },
@@ -118,8 +118,8 @@ function valuesFor(service, stage, got) {
   if (service === 'txn') {
     const [, partition, region, account, name, uuid] = MSK_ARN.exec(got.SFC_MSK_CLUSTER_ARN);
     const prefix = got.SFC_KAFKA_PREFIX;
-    const topics = { transactions: `${prefix}transactions`, processed: `${prefix}processed_transactions`, dlq: `${prefix}transactions_dlq` };
-    const groups = { score: `${prefix}txn-score`, act: `${prefix}txn-act` };
+    const topics = { transactions: `${prefix}transactions`, processed: `${prefix}processed_transactions`, dlq: `${prefix}transactions_dlq`, labels: `${prefix}fraud_labels` };
+    const groups = { score: `${prefix}txn-score`, act: `${prefix}txn-act`, label: `${prefix}txn-label` };
     // kafka-cluster IAM resources (MSK IAM access control): topic/CLUSTER_NAME/CLUSTER_UUID/TOPIC, group/...
     const arn = (kind, n) => `arn:${partition}:kafka:${region}:${account}:${kind}/${name}/${uuid}/${n}`;
     const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));

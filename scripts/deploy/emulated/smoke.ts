@@ -6,7 +6,8 @@ import { type LambdaClient } from '@aws-sdk/client-lambda';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { s3PutEvent } from '@sfc/shared';
+import { Kafka, logLevel } from 'kafkajs';
+import { s3PutEvent, type FraudLabel } from '@sfc/shared';
 import { SAMPLE_DOCUMENTS } from '../../../services/cs/src/local/sampleDocuments.js';
 import { driveMapping, invokeFunction } from './eventSourceMapping.js';
 import { check, type Deployment } from './verify.js';
@@ -54,10 +55,12 @@ export async function smokePipeline(c: SmokeClients, d: Deployment, o: { stage: 
   check(alerts === blocks, `act alerted once per block (${alerts} alerts, ${blocks} blocks)`);
 
   const lake = d.outputs['txn.LakeBucketName']!;
-  let rows = 0;
+  const lakeRows: { event_id: string; entity_id: string; merchant?: string; fd: { outcome: string } }[] = [];
   for (const key of await listAll(c.s3, lake, 'processed/')) {
-    rows += (await (await c.s3.send(new GetObjectCommand({ Bucket: lake, Key: key }))).Body!.transformToString()).split('\n').filter(Boolean).length;
+    const text = await (await c.s3.send(new GetObjectCommand({ Bucket: lake, Key: key }))).Body!.transformToString();
+    lakeRows.push(...text.split('\n').filter(Boolean).map((l) => JSON.parse(l)));
   }
+  const rows = lakeRows.length;
   check(rows === total('scored'), `the lake holds every scored transaction (${rows} rows, ${total('scored')} scored)`);
   let received = 0;
   for (let tries = 0; received < alerts && tries < 20; tries++) {
@@ -66,7 +69,32 @@ export async function smokePipeline(c: SmokeClients, d: Deployment, o: { stage: 
   check(received === alerts, `every alert reached the SNS topic's subscriber (${received} of ${alerts})`);
   const entities = (await c.ddb.send(new ScanCommand({ TableName: d.outputs['txn.EntityStateTableName'], Select: 'COUNT' }))).Count ?? 0;
   check(entities > 0, `entity state was written to DynamoDB (${entities} entities)`);
-  return { produced: o.count, scored: total('scored'), deadLettered: total('deadLettered'), blocks, alerts, lakeRows: rows, entities };
+  return { produced: o.count, scored: total('scored'), deadLettered: total('deadLettered'), blocks, alerts, lakeRows: rows, entities, blocked: lakeRows.filter((r) => r.fd.outcome === 'block') };
+}
+
+/**
+ * Labels come back: the blocked transactions are confirmed as fraud on the stage's labels topic, twice
+ * (a re-sent batch, as a retry would re-read it), and the deployed label function folds each into the
+ * entity state once.
+ */
+export async function smokeLabels(c: SmokeClients, d: Deployment, o: { stage: string; brokers: string; blocked: { event_id: string; entity_id: string; merchant?: string }[] }) {
+  const labels: FraudLabel[] = o.blocked.map((r) => ({
+    event_id: r.event_id, entity_id: r.entity_id, label: 'fraud', label_time: new Date().toISOString(), variables: r.merchant ? { merchant: r.merchant } : ({} as Record<string, string>),
+  }));
+  check(labels.length > 0, 'the smoke run blocked at least one transaction to label');
+  const producer = new Kafka({ clientId: 'sfc-emulated-labels', brokers: o.brokers.split(','), logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  try {
+    const messages = labels.map((l) => ({ key: l.entity_id, value: JSON.stringify(l) }));
+    await producer.send({ topic: d.mappings.label.Topics![0]!, messages: [...messages, ...messages] });
+  } finally {
+    await producer.disconnect();
+  }
+  const results = await driveMapping<{ received: number; applied: number; repeated: number; deadLettered: number }>(c.lambda, o.brokers, d.mappings.label, (r) => r.reduce((n, x) => n + x.received, 0) >= 2 * labels.length);
+  const sum = (k: 'received' | 'applied' | 'repeated' | 'deadLettered') => results.reduce((n, x) => n + x[k], 0);
+  check(sum('applied') === labels.length && sum('repeated') === labels.length && sum('deadLettered') === 0,
+    `each fraud label applied once and its repeat recognised (${sum('applied')} applied, ${sum('repeated')} repeated of ${labels.length})`);
+  return { labels: labels.length, applied: sum('applied'), repeated: sum('repeated') };
 }
 
 /** Uploads the sample loan application and scans it with the deployed image function. */

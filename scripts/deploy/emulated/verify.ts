@@ -17,7 +17,7 @@ export interface AwsClients {
 export interface Deployment {
   stacks: Record<'txn' | 'cs' | 'rpt', Stack>;
   outputs: Record<string, string>;
-  mappings: { score: EventSourceMappingConfiguration; act: EventSourceMappingConfiguration };
+  mappings: { score: EventSourceMappingConfiguration; act: EventSourceMappingConfiguration; label: EventSourceMappingConfiguration };
 }
 
 const SERVICES = ['txn', 'cs', 'rpt'] as const;
@@ -96,8 +96,10 @@ export async function verifyDeployment(aws: AwsClients, o: { stage: string; sett
     check(m.Topics?.[0] === `${prefix}${topic}` && m.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId === `${prefix}${group}`, `${fn} reads ${prefix}${topic} in group ${prefix}${group}`);
     return m;
   };
-  const mappings = { score: await mapping('score', 'transactions', 'txn-score'), act: await mapping('act', 'processed_transactions', 'txn-act') };
-  await topicsCreated(o.emulator, o.logMark, o.brokers, [`${prefix}transactions`, `${prefix}processed_transactions`, `${prefix}transactions_dlq`], Number(o.settings.SFC_TOPIC_PARTITIONS));
+  const mappings = {
+    score: await mapping('score', 'transactions', 'txn-score'), act: await mapping('act', 'processed_transactions', 'txn-act'), label: await mapping('label', 'fraud_labels', 'txn-label'),
+  };
+  await topicsCreated(o.emulator, o.logMark, o.brokers, [`${prefix}transactions`, `${prefix}processed_transactions`, `${prefix}transactions_dlq`, `${prefix}fraud_labels`], Number(o.settings.SFC_TOPIC_PARTITIONS));
   return { stacks, outputs, mappings };
 }
 

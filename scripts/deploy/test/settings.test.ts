@@ -13,8 +13,8 @@ describe('Deployment settings: scripts/deploy/settingsSpec.cjs', () => {
   it('derives names and ARNs from the example settings, with the stage in topics and groups', () => {
     const { values, problems } = settingsOf('sfc-txn', 'prod', example);
     expect(problems).toEqual([]);
-    expect(values.topics).toEqual({ transactions: 'sfc-prod-transactions', processed: 'sfc-prod-processed_transactions', dlq: 'sfc-prod-transactions_dlq' });
-    expect(values.groups).toEqual({ score: 'sfc-prod-txn-score', act: 'sfc-prod-txn-act' });
+    expect(values.topics).toEqual({ transactions: 'sfc-prod-transactions', processed: 'sfc-prod-processed_transactions', dlq: 'sfc-prod-transactions_dlq', labels: 'sfc-prod-fraud_labels' });
+    expect(values.groups).toEqual({ score: 'sfc-prod-txn-score', act: 'sfc-prod-txn-act', label: 'sfc-prod-txn-label' });
     expect(values.topicArns.dlq).toBe('arn:aws:kafka:us-east-1:123456789012:topic/sfc-msk/5a2f9e1c-7b3d-4e8f-9a6b-0c1d2e3f4a5b-2/sfc-prod-transactions_dlq');
     expect(values.groupArns.score).toBe('arn:aws:kafka:us-east-1:123456789012:group/sfc-msk/5a2f9e1c-7b3d-4e8f-9a6b-0c1d2e3f4a5b-2/sfc-prod-txn-score');
     expect(values.subnetIds).toEqual(['subnet-0a1b2c3d4e5f60718', 'subnet-0f1e2d3c4b5a69788']);

@@ -46,23 +46,23 @@ describe('Packaging: services/txn', () => {
   });
 
   it('gives each function its own role with no wildcard actions', () => {
-    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
+    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
   });
 
-  it('wires score and act to the stage\'s topics and consumer groups, after the deploy created the topics', () => {
+  it('wires score, act and label to the stage\'s topics and consumer groups, after the deploy created the topics', () => {
     const mappings = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::EventSourceMapping') as any[];
-    expect(mappings.map((m) => m.Properties.Topics[0]).sort()).toEqual(['sfc-dev-processed_transactions', 'sfc-dev-transactions']);
-    expect(mappings.map((m) => m.Properties.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId).sort()).toEqual(['sfc-dev-txn-act', 'sfc-dev-txn-score']);
+    expect(mappings.map((m) => m.Properties.Topics[0]).sort()).toEqual(['sfc-dev-fraud_labels', 'sfc-dev-processed_transactions', 'sfc-dev-transactions']);
+    expect(mappings.map((m) => m.Properties.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId).sort()).toEqual(['sfc-dev-txn-act', 'sfc-dev-txn-label', 'sfc-dev-txn-score']);
     for (const m of mappings) expect(m.DependsOn).toContain('KafkaTopics');
     const topics = template.Resources.KafkaTopics.Properties;
     expect(topics.Topics.map((t: any) => [t.Name, t.Partitions, t.ReplicationFactor, t.Configs['min.insync.replicas']])).toEqual([
-      ['sfc-dev-transactions', '6', '3', '2'], ['sfc-dev-processed_transactions', '6', '3', '2'], ['sfc-dev-transactions_dlq', '6', '3', '2'],
+      ['sfc-dev-transactions', '6', '3', '2'], ['sfc-dev-processed_transactions', '6', '3', '2'], ['sfc-dev-transactions_dlq', '6', '3', '2'], ['sfc-dev-fraud_labels', '6', '3', '2'],
     ]);
     expect(topics.DeleteTopicsOnRemove).toBe('false');
     const env = template.Resources.ScoreLambdaFunction.Properties.Environment.Variables;
-    expect([env.TRANSACTIONS_TOPIC, env.PROCESSED_TOPIC, env.DLQ_TOPIC]).toEqual(['sfc-dev-transactions', 'sfc-dev-processed_transactions', 'sfc-dev-transactions_dlq']);
+    expect([env.TRANSACTIONS_TOPIC, env.PROCESSED_TOPIC, env.DLQ_TOPIC, env.LABELS_TOPIC]).toEqual(['sfc-dev-transactions', 'sfc-dev-processed_transactions', 'sfc-dev-transactions_dlq', 'sfc-dev-fraud_labels']);
     const functions = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function') as any[];
     expect(functions.every((f) => f.Properties.Runtime === 'nodejs22.x')).toBe(true);
   });
