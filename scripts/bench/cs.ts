@@ -1,7 +1,7 @@
 // cs benchmark: NER model load time, scan throughput (pages/s, one onnxruntime thread) on a
 // 10-page loan application through the handler's path (PDF bytes -> pdfjs -> detect -> route),
 // detection throughput on dense text (characters per second on one core: recognizers, NER, both),
-// and peak memory. Usage: npx tsx scripts/bench/cs.ts [--docs 5]
+// and peak memory. Usage: npx tsx scripts/bench/cs.ts [--docs 5] [--overlap N] (sub-words shared by NER windows)
 // Goals: load <= 2 s, >= 20 pages/s, >= 30,000 characters/s per core for recognizers + NER, peak RSS <= 1 GB.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { createLogger, FsObjectStore } from '@sfc/shared';
 import { PiiDetector } from '../../services/cs/src/detect/PiiDetector.js';
 import { DEFAULT_PII_TYPES } from '../../services/cs/src/detect/piiPolicy.js';
 import { writeTextPdf } from '../../services/cs/src/local/pdfWriter.js';
-import { NerModel } from '../../services/cs/src/ner/NerModel.js';
+import { DEFAULT_OVERLAP, NerModel } from '../../services/cs/src/ner/NerModel.js';
 import { resolveModelDir } from '../../services/cs/src/ner/modelDir.js';
 import { patternRecognizers } from '../../services/cs/src/recognizers/index.js';
 import { scanDocument } from '../../services/cs/src/scan/scanDocument.js';
@@ -19,9 +19,11 @@ import { readSecHoldout } from '../cs-eval/secHoldout.js';
 
 const docsAt = process.argv.indexOf('--docs');
 const DOCS = docsAt > 0 ? Number(process.argv[docsAt + 1]) : 5;
+const overlapAt = process.argv.indexOf('--overlap');
+const overlap = overlapAt > 0 ? Number(process.argv[overlapAt + 1]) : undefined;
 
 const t0 = performance.now();
-const ner = await NerModel.load(resolveModelDir(process.env.NER_MODEL_DIR ?? ''), { threads: 1 });
+const ner = await NerModel.load(resolveModelDir(process.env.NER_MODEL_DIR ?? ''), { threads: 1, overlap });
 const loadMs = performance.now() - t0;
 
 // 10-page applications built from the synthetic held-out documents: forms, tables and prose
@@ -91,6 +93,7 @@ const result = {
     model_load_le_2s: loadMs <= 2000, pages_per_second_ge_20: pages / seconds >= 20,
     dense_chars_per_second_ge_30000: dense.recognizers_and_ner! >= 30_000, peak_le_1gb: peakMb <= 1024,
   },
+  model_version: ner.version, overlap: overlap ?? DEFAULT_OVERLAP,
   node: process.version,
 };
 console.log(JSON.stringify(result, null, 2));
