@@ -48,8 +48,8 @@ const entities = Object.fromEntries([...spans].map(([set, s]) => {
 }));
 const out = {
   evaluated_at: new Date().toISOString(), model_version: ner.version, overlap, rows: rows.length, seconds: Math.round(seconds),
-  pii_tokens_all: all.report(),
-  pii_tokens_by_set: Object.fromEntries([...bySet].map(([k, v]) => [k, v.report()])),
+  pii_tokens_all: { ...all.report(), tp: all.tp, fp: all.fp, fn: all.fn },
+  pii_tokens_by_set: Object.fromEntries([...bySet].map(([k, v]) => [k, { ...v.report(), tp: v.tp, fp: v.fp, fn: v.fn }])),
   entities_exact_f1: entities,
 };
 const m = out.pii_tokens_all;

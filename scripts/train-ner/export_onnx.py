@@ -4,6 +4,7 @@ without retraining, and writes labels.json and tokenizer.json beside it.
   python scripts/train-ner/export_onnx.py --torch DIR --encoder ENCODER_DIR --out OUT [--fuse]
 """
 import argparse
+import os
 
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
@@ -18,6 +19,7 @@ def main() -> None:
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--fuse", action="store_true")
     a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
     model = AutoModelForTokenClassification.from_pretrained(a.torch).eval()
     export(model, AutoTokenizer.from_pretrained(a.torch), a)
     print("wrote", a.out)

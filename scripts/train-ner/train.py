@@ -169,7 +169,11 @@ def export(model, tok, a) -> None:
         optimize_model(fp32, model_type="bert", num_heads=cfg.num_attention_heads, hidden_size=cfg.hidden_size,
                        opt_level=1).save_model_to_file(fp32)
     # per-channel weights: one scale per output row keeps the small classifier head accurate
-    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    # fused (com.microsoft) nodes defeat ONNX shape inference: their outputs are float
+    import onnx
+    extra = {"DefaultTensorType": onnx.TensorProto.FLOAT} if getattr(a, "fuse", False) else {}
+    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options=extra)
     os.remove(fp32)
     write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
     with open(os.path.join(a.out, "labels.json"), "w") as f:

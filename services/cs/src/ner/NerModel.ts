@@ -19,8 +19,12 @@ interface LabelMap {
 }
 
 export const MODEL_FILE = 'model.int8.onnx';
-/** Sub-words shared by neighbouring windows of a long page; each keeps half of it (see slidingWindows). */
-export const DEFAULT_OVERLAP = 32;
+/**
+ * Sub-words shared by neighbouring windows of a long page; each keeps half of it (see slidingWindows), so
+ * every kept sub-word has at least 8 of context on both sides. 16 instead of 32 reads about 15% fewer
+ * sub-words on long pages; the development split scored the same at both (services/cs/README.md).
+ */
+export const DEFAULT_OVERLAP = 16;
 const BATCH = 8;
 
 /** The fine-tuned MiniLM token classifier: one ONNX session, reused for every page. */
