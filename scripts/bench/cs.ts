@@ -6,7 +6,7 @@
 //    application for comparison; OCR pages/s per core;
 // 3. detection throughput on dense text (characters per second: recognizers, NER, both);
 // 4. peak memory of the handler and the reader process.
-// Usage: npx tsx scripts/bench/cs.ts [--rounds 2]
+// Usage: npx tsx scripts/bench/cs.ts [--rounds 2] [--overlap N] (sub-words shared by neighbouring NER windows)
 // Goals: load <= 2 s, >= 30,000 characters/s per core for recognizers + NER, peak RSS <= 1 GB per process.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { scanSettings } from '../../services/cs/src/deps.js';
 import { PiiDetector } from '../../services/cs/src/detect/PiiDetector.js';
 import { writeScannedPdf } from '../../services/cs/src/local/documents/scannedPage.js';
 import { writeTextPdf } from '../../services/cs/src/local/pdfWriter.js';
-import { NerModel } from '../../services/cs/src/ner/NerModel.js';
+import { DEFAULT_OVERLAP, NerModel } from '../../services/cs/src/ner/NerModel.js';
 import { resolveModelDir } from '../../services/cs/src/ner/modelDir.js';
 import { DocumentReader } from '../../services/cs/src/reader/DocumentReader.js';
 import { patternRecognizers } from '../../services/cs/src/recognizers/index.js';
@@ -29,9 +29,11 @@ import { benchDocuments } from './csDocuments.js';
 
 const at = process.argv.indexOf('--rounds');
 const ROUNDS = at > 0 ? Number(process.argv[at + 1]) : 2;
+const overlapAt = process.argv.indexOf('--overlap');
+const overlap = overlapAt > 0 ? Number(process.argv[overlapAt + 1]) : undefined;
 
 const t0 = performance.now();
-const ner = await NerModel.load(resolveModelDir(process.env.NER_MODEL_DIR ?? ''), { threads: 1 });
+const ner = await NerModel.load(resolveModelDir(process.env.NER_MODEL_DIR ?? ''), { threads: 1, overlap });
 const loadMs = performance.now() - t0;
 
 const synth = readFileSync('services/cs/training/data/synthetic/test.jsonl', 'utf8').trim().split('\n')
@@ -128,6 +130,7 @@ const result = {
     peak_le_1gb: peakMb <= 1024 && reader.peakBytes <= 1024 * 1048576,
   },
   ocr_dpi: config.OCR_DPI,
+  model_version: ner.version, overlap: overlap ?? DEFAULT_OVERLAP,
   node: process.version,
 };
 console.log(JSON.stringify(result, null, 2));

@@ -44,6 +44,12 @@ def main() -> None:
                     help="length: shuffled batches of similar length (fast on short sentences); random: the recipe of the committed model")
     ap.add_argument("--max-minutes", type=float, default=0, help="stop training after this long and export what there is (0 = no limit)")
     ap.add_argument("--save-torch", default="", help="also keep the fine-tuned PyTorch model here (for re-export)")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep only the encoder's first N transformer layers (0 = all): fewer layers, faster inference")
+    ap.add_argument("--dev-split", action="store_true",
+                    help="leave the development split (data.py: DEV_SYNTH_FROM_DOC, DEV_EVERY) out of training")
+    ap.add_argument("--fuse", action="store_true",
+                    help="fuse attention, layer norm and GELU (onnxruntime's transformer optimizer) before quantizing")
     ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
     a = ap.parse_args()
     random.seed(a.seed); np.random.seed(a.seed); torch.manual_seed(a.seed)
@@ -54,11 +60,12 @@ def main() -> None:
     sec = data.read_sec(f"{DATA}/sec-filings-ner/FIN5.txt")
     sec_train = [s for d, sents in sec.items() if d not in data.SEC_HOLDOUT_DOCS for s in sents]
     sec_hold = [s for d, sents in sec.items() if d in data.SEC_HOLDOUT_DOCS for s in sents]
-    synth_train = data.read_synth(f"{DATA}/synthetic/train.jsonl")
+    synth_train = data.read_synth(f"{DATA}/synthetic/train.jsonl",
+                                  slice(data.DEV_SYNTH_FROM_DOC) if a.dev_split else slice(None))
     if a.synth_limit:
         synth_train = synth_train[: a.synth_limit]
     public = [ex for name in filter(None, a.corpora.split(","))
-              for ex in spread(data.read_conll(f"{DATA}/{name}/train.conll"), a.public_limit)]
+              for ex in spread(train_part(data.read_conll(f"{DATA}/{name}/train.conll"), a.dev_split), a.public_limit)]
     generated = intl.examples(a.intl, a.seed)
     if a.smoke:
         sec_train, sec_hold, synth_train, public, generated = sec_train[:48], sec_hold[:32], synth_train[:16], public[:64], generated[:32]
@@ -66,8 +73,10 @@ def main() -> None:
     print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)}, "
           f"public corpora sentences {len(public)}, generated sentences {len(generated)})", flush=True)
 
+    # fewer layers: the first N of the pretrained encoder (the rest of its weights are not loaded)
+    extra = {"num_hidden_layers": a.layers} if a.layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
-        a.encoder, num_labels=len(data.LABELS), id2label=dict(enumerate(data.LABELS)),
+        a.encoder, **extra, num_labels=len(data.LABELS), id2label=dict(enumerate(data.LABELS)),
         label2id={l: i for i, l in enumerate(data.LABELS)})
     X, M, Y = torch.tensor(ids), torch.tensor(mask), torch.tensor(labels)
     per_chunk = a.batch * 50
@@ -104,7 +113,8 @@ def main() -> None:
     if a.save_torch:
         model.save_pretrained(a.save_torch)
         tok.save_pretrained(a.save_torch)
-    metrics = {"train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
+    metrics = {"name": model_name(model), "train_seconds": round(train_s), "train_windows": len(X), "epochs": a.epochs, "seed": a.seed,
+               "args": {k: v for k, v in vars(a).items() if k not in ("encoder", "out", "save_torch")},
                "steps_done": step, "steps_planned": steps,
                "fp32": {"sec_holdout": evaluate_spans(predict_spans(model, tok, sec_hold, a.max_len), sec_hold)}}
     print(json.dumps(metrics["fp32"]["sec_holdout"]["overall"]), flush=True)
@@ -114,6 +124,15 @@ def main() -> None:
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     print(json.dumps(metrics["onnx_int8"]["sec_holdout"]["overall"]), f"total {time.time() - t0:.0f}s", flush=True)
+
+
+def model_name(model) -> str:
+    """Reported in every finding's model version: minilm-l<layers>-ner-int8@<hash>."""
+    return f"minilm-l{model.config.num_hidden_layers}-ner-int8"
+
+
+def train_part(sentences: list, dev_split: bool) -> list:
+    return data.split_dev(sentences)[0] if dev_split else sentences
 
 
 def spread(items: list, limit: int) -> list:
@@ -143,12 +162,22 @@ def export(model, tok, a) -> None:
                       dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                     "logits": {0: "batch", 1: "seq"}}, opset_version=17, dynamo=False)
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    if getattr(a, "fuse", False):
+        # one fused Attention node per layer instead of ~20 small ones: fewer kernel launches on CPU
+        from onnxruntime.transformers.optimizer import optimize_model
+        cfg = model.config
+        optimize_model(fp32, model_type="bert", num_heads=cfg.num_attention_heads, hidden_size=cfg.hidden_size,
+                       opt_level=1).save_model_to_file(fp32)
     # per-channel weights: one scale per output row keeps the small classifier head accurate
-    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    # fused (com.microsoft) nodes defeat ONNX shape inference: their outputs are float
+    import onnx
+    extra = {"DefaultTensorType": onnx.TensorProto.FLOAT} if getattr(a, "fuse", False) else {}
+    quantize_dynamic(fp32, os.path.join(a.out, "model.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options=extra)
     os.remove(fp32)
     write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
     with open(os.path.join(a.out, "labels.json"), "w") as f:
-        json.dump({"labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
+        json.dump({"name": model_name(model), "labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
                    "LOC": "LOCATION", "ADDR": "ADDRESS"}}, f, indent=2)
 
 

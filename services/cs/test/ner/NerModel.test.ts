@@ -1,6 +1,12 @@
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ModelLoadError } from '../../src/errors.js';
 import { NerModel } from '../../src/ner/NerModel.js';
+import { resolveModelDir } from '../../src/ner/modelDir.js';
 import { sharedModel } from '../fixtures/deps.js';
+
+const MODEL_DIR = resolveModelDir('', join(import.meta.dirname, '../../../..'));
 
 describe('Class: NerModel', () => {
   it('finds a person and maps the offsets back to the text', async () => {
@@ -27,6 +33,21 @@ describe('Class: NerModel', () => {
     const model = await sharedModel();
     const found = await model.analyze('Minutes of the meeting held in Columbus, Ohio.');
     expect(found.filter((e) => e.type === 'ADDRESS')).toEqual([]);
+  });
+
+  it('names the model family from labels.json and the file by its hash', async () => {
+    const labels = JSON.parse(await readFile(join(MODEL_DIR, 'labels.json'), 'utf8')) as { name?: string };
+    const model = await sharedModel();
+    expect(model.version).toMatch(new RegExp(`^${labels.name ?? 'minilm-l6-ner-int8'}@[0-9a-f]{12}$`));
+  });
+
+  it('calls a model whose labels.json has no name MiniLM-L6 (files from before the name was written)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cs-ner-'));
+    for (const f of ['model.int8.onnx', 'tokenizer.json']) await symlink(join(MODEL_DIR, f), join(dir, f));
+    const { name: _name, ...labels } = JSON.parse(await readFile(join(MODEL_DIR, 'labels.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(dir, 'labels.json'), JSON.stringify(labels));
+    const model = await NerModel.load(dir);
+    expect(model.version).toMatch(/^minilm-l6-ner-int8@[0-9a-f]{12}$/);
   });
 
   it('fails with ModelLoadError naming the folder', async () => {
