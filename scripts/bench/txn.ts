@@ -20,9 +20,9 @@ const records: DecodedMskRecord[] = sim.generate(end - days * 86_400_000, end, T
   topic: 'transactions', partition: 0, offset: String(i), timestamp: Date.now(), key: e.transaction.entity_id, value: Buffer.from(JSON.stringify(e.transaction)),
 }));
 
-async function run(batchSize: number) {
+async function run(batchSize: number, replayHours = 24) {
   const topics = new MemoryTopics(1);
-  const scorer = await OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state: new PackedEntityState({ maxEntities: 1_000_000, ttlSeconds: 30 * 86_400 }), explainFrom: rules.review, replayTtlSeconds: 24 * 3600 });
+  const scorer = await OnnxFraudScorer.load({ modelDir: resolveModelDir(''), state: new PackedEntityState({ maxEntities: 1_000_000, ttlSeconds: 30 * 86_400 }), explainFrom: rules.review, replayTtlSeconds: replayHours * 3600 });
   const deps = { scorer, producer: topics, topics: { processed: 'p', dlq: 'd' }, rules, maxRecordBytes: 65_536, logger: createLogger('bench', { level: 'silent' }) };
   // Warm up the JIT and the entity state on the first 10%.
   const warm = Math.floor(records.length / 10);
@@ -45,8 +45,9 @@ async function run(batchSize: number) {
 
 console.log('\nscore: in-process throughput (decode + validate + features + model + reasons + encode), one core');
 console.log('batch size | transactions/s | per CPU second | batch p50 ms | batch p99 ms');
-for (const size of [100, 1000]) {
-  const r = await run(size);
-  console.log(`${String(r.batchSize).padStart(10)} | ${Math.round(r.tps).toLocaleString('en-US').padStart(14)} | ${Math.round(r.perCpu).toLocaleString('en-US').padStart(14)} | ${r.p50.toFixed(2).padStart(12)} | ${r.p99.toFixed(2).padStart(12)}`);
-}
+const row = (r: Awaited<ReturnType<typeof run>>, note = '') =>
+  console.log(`${String(r.batchSize).padStart(10)} | ${Math.round(r.tps).toLocaleString('en-US').padStart(14)} | ${Math.round(r.perCpu).toLocaleString('en-US').padStart(14)} | ${r.p50.toFixed(2).padStart(12)} | ${r.p99.toFixed(2).padStart(12)}${note}`);
+for (const size of [100, 1000]) row(await run(size));
+// The cost of replay safety (issue 11): the same run without remembering decisions (ENTITY_REPLAY_HOURS off).
+row(await run(1000, 0), '   without replay records (before replay safety)');
 console.log(`(load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);

@@ -42,7 +42,13 @@ function glueTable(t: LakeTable): Record<string, unknown> {
           InputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
           OutputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
           // ignore.malformed.json: a truncated line reads as NULLs, which the report counts and skips.
-          SerdeInfo: { SerializationLibrary: 'org.openx.data.jsonserde.JsonSerDe', Parameters: { 'ignore.malformed.json': 'true' } },
+          // use.null.for.invalid.data: a value of the wrong JSON shape (a string where the fd object
+          // belongs) reads as NULL, as in DuckDB, so the generated validation rejects that record
+          // instead of the whole query failing. Open-source Trino has no such setting (README).
+          SerdeInfo: {
+            SerializationLibrary: 'org.openx.data.jsonserde.JsonSerDe',
+            Parameters: { 'ignore.malformed.json': 'true', 'use.null.for.invalid.data': 'true' },
+          },
         },
       },
     },

@@ -30,5 +30,7 @@ describe('Generated Glue/Athena resources', () => {
     expect(input.Parameters['projection.hour.digits']).toBe('2');
     expect(input.Parameters['storage.location.template']['Fn::Join'][1][2]).toBe('/processed/dt=${dt}/hour=${hour}/');
     expect(input.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+    // bad lines and wrong-shaped values read as NULLs, which the generated validation reports and skips
+    expect(input.StorageDescriptor.SerdeInfo.Parameters).toEqual({ 'ignore.malformed.json': 'true', 'use.null.for.invalid.data': 'true' });
   });
 });
