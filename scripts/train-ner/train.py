@@ -50,6 +50,10 @@ def main() -> None:
                     help="leave the development split (data.py: DEV_SYNTH_FROM_DOC, DEV_EVERY) out of training")
     ap.add_argument("--fuse", action="store_true",
                     help="fuse attention, layer norm and GELU (onnxruntime's transformer optimizer) before quantizing")
+    ap.add_argument("--newline-marker", default="",
+                    help="a one-character token put in place of every line break (the tokenizer drops line breaks, "
+                         "so a form's next label reads as part of the previous value); saved in labels.json, "
+                         "where the service applies it too")
     ap.add_argument("--smoke", action="store_true", help="tiny run to check the pipeline end to end")
     a = ap.parse_args()
     random.seed(a.seed); np.random.seed(a.seed); torch.manual_seed(a.seed)
@@ -69,6 +73,10 @@ def main() -> None:
     generated = intl.examples(a.intl, a.seed)
     if a.smoke:
         sec_train, sec_hold, synth_train, public, generated = sec_train[:48], sec_hold[:32], synth_train[:16], public[:64], generated[:32]
+    if a.newline_marker:
+        assert len(a.newline_marker) == 1, "--newline-marker must be one character (offsets must not move)"
+        mark = lambda exs: [(t.replace("\n", a.newline_marker), spans) for t, spans in exs]
+        sec_train, sec_hold, synth_train, public, generated = map(mark, (sec_train, sec_hold, synth_train, public, generated))
     ids, mask, labels = data.encode(tok, sec_train * a.sec_repeat + synth_train + public + generated, a.max_len, stride=32)
     print(f"windows: {len(ids)} (sec sentences {len(sec_train)}, synthetic pages {len(synth_train)}, "
           f"public corpora sentences {len(public)}, generated sentences {len(generated)})", flush=True)
@@ -177,7 +185,7 @@ def export(model, tok, a) -> None:
     os.remove(fp32)
     write_tokenizer(os.path.join(a.encoder, "tokenizer.json"), os.path.join(a.out, "tokenizer.json"))
     with open(os.path.join(a.out, "labels.json"), "w") as f:
-        json.dump({"name": model_name(model), "labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
+        json.dump({"name": model_name(model), **({"newline": a.newline_marker} if getattr(a, "newline_marker", "") else {}), "labels": data.LABELS, "max_len": a.max_len, "types": {"PER": "PERSON", "ORG": "ORGANIZATION",
                    "LOC": "LOCATION", "ADDR": "ADDRESS"}}, f, indent=2)
 
 

@@ -26,7 +26,7 @@ export class UnreadableDocumentError extends CsError {
 /** The NER model or tokenizer could not be loaded from the model folder. */
 export class ModelLoadError extends CsError {
   constructor(dir: string, cause: unknown) {
-    super(`cannot load NER model from ${dir}`, { cause, context: { dir } });
+    super(`cannot load NER model from ${dir}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause, context: { dir } });
     this.name = 'ModelLoadError';
   }
 }

@@ -12,6 +12,11 @@ import { WordPieceEncoder } from './wordPieces.js';
 interface LabelMap {
   /** Model family reported in the version string; files from before it was written are MiniLM-L6. */
   name?: string;
+  /**
+   * One character the model was trained to see in place of each line break (the tokenizer drops line
+   * breaks, so a form's next label would otherwise read as part of the previous value). Absent: none.
+   */
+  newline?: string;
   labels: string[];
   max_len: number;
   /** Model label suffix -> entity type reported (PER -> PERSON). */
@@ -49,6 +54,9 @@ export class NerModel {
         intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
       });
       const labelMap = JSON.parse(labels) as LabelMap;
+      if (labelMap.newline !== undefined && labelMap.newline.length !== 1) {
+        throw new Error(`labels.json: "newline" must be one character (offsets must not move), got ${JSON.stringify(labelMap.newline)}`);
+      }
       const version = `${labelMap.name ?? 'minilm-l6-ner-int8'}@${createHash('sha256').update(modelBytes).digest('hex').slice(0, 12)}`;
       return new NerModel(session, new WordPieceEncoder(JSON.parse(tokenizerJson) as object), labelMap, version, options.overlap ?? DEFAULT_OVERLAP);
     } catch (err) {
@@ -58,7 +66,7 @@ export class NerModel {
 
   /** Entities in `text`, with offsets into `text`. Long texts are read in overlapping windows. */
   async analyze(text: string): Promise<RecognizerResult[]> {
-    const pieces = this.encoder.encode(text);
+    const pieces = this.encoder.encode(markLineBreaks(text, this.labelMap.newline));
     if (pieces.ids.length === 0) return [];
     const size = this.labelMap.max_len - 2;
     const windows = slidingWindows(pieces.ids.length, size, this.overlap);
@@ -108,4 +116,10 @@ export class NerModel {
     for (let k = 0; k < n; k += 1) sum += Math.exp(logits[offset + k]! - max);
     return { label: this.labelMap.labels[arg]!, prob: 1 / sum };
   }
+}
+
+/** `text` with each line break replaced by `marker`, one character for one, so every offset stays put. */
+export function markLineBreaks(text: string, marker?: string): string {
+  if (!marker) return text;
+  return text.replace(/[\n\u2028\u2029]/g, marker);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModelLoadError } from '../../src/errors.js';
-import { NerModel } from '../../src/ner/NerModel.js';
+import { markLineBreaks, NerModel } from '../../src/ner/NerModel.js';
 import { resolveModelDir } from '../../src/ner/modelDir.js';
 import { sharedModel } from '../fixtures/deps.js';
 
@@ -49,6 +49,22 @@ describe('Class: NerModel', () => {
     await writeFile(join(dir, 'labels.json'), JSON.stringify(labels));
     const model = await NerModel.load(dir);
     expect(model.version).toMatch(/^minilm-l6-ner-int8@[0-9a-f]{12}$/);
+  });
+
+  it('shows the model a line break as the marker it was trained with, keeping every offset', () => {
+    const text = 'Borrower Name: Kwame Asante\r\nEmployer: Atlas\u2028Freight\nLines';
+    const marked = markLineBreaks(text, '\u00b6');
+    expect(marked).toBe('Borrower Name: Kwame Asante\r\u00b6Employer: Atlas\u00b6Freight\u00b6Lines');
+    expect(marked.length).toBe(text.length);
+    expect(markLineBreaks(text, undefined)).toBe(text);
+  });
+
+  it('refuses a labels.json whose newline marker would move offsets', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cs-ner-'));
+    for (const f of ['model.int8.onnx', 'tokenizer.json']) await symlink(join(MODEL_DIR, f), join(dir, f));
+    const labels = JSON.parse(await readFile(join(MODEL_DIR, 'labels.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(dir, 'labels.json'), JSON.stringify({ ...labels, newline: ' | ' }));
+    await expect(NerModel.load(dir)).rejects.toThrow(/newline" must be one character/);
   });
 
   it('fails with ModelLoadError naming the folder', async () => {
