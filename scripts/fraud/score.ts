@@ -21,7 +21,7 @@ import { knownAt, LabelQueue } from '../../services/txn/src/training/labelQueue.
 import { Column } from '../../services/txn/src/training/columns.js';
 import { eventTypeFor, fail } from './cli.js';
 import { evaluate } from './evaluate.js';
-import { OutputLines } from './output.js';
+import { LineWriter } from '../../services/txn/src/afd/lineWriter.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,7 +90,7 @@ if (notes.skipped) console.warn(`note: values read as missing or defaulted in ${
 const useLabels = labelled > 0 && !values['no-labels'];
 const delayMs = scorer.features.spec.labelDelayDays * DAY;
 const work = mkdtempSync(join(tmpdir(), 'score-fraud-'));
-const output = new OutputLines(values.out);
+const output = new LineWriter(values.out);
 output.write(values.reasons ? 'EVENT_ID,score,outcome,reasons' : 'EVENT_ID,score,outcome');
 let scored = 0;
 // Scores and labels of labelled events, for the evaluation: five bytes an event.

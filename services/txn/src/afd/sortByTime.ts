@@ -1,38 +1,10 @@
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AfdCsvError, csvLine, streamCsvRows } from './csvRows.js';
+import { LineWriter } from './lineWriter.js';
 import { parseTimestamp } from './timestamps.js';
-
-/** Buffered appends to a file descriptor: constant memory, no stream backpressure to manage. */
-class LineWriter {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private bytes = 0;
-
-  constructor(file: string) {
-    this.fd = openSync(file, 'w');
-  }
-
-  write(line: string): void {
-    this.parts.push(line);
-    this.bytes += line.length + 1;
-    if (this.bytes > 1 << 20) this.flush();
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-
-  private flush(): void {
-    if (this.parts.length === 0) return;
-    writeSync(this.fd, `${this.parts.join('\n')}\n`);
-    this.parts = [];
-    this.bytes = 0;
-  }
-}
 
 interface Chunked {
   time: number;
