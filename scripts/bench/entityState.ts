@@ -47,5 +47,5 @@ async function fill(label: string, id: (i: number) => string, value: (i: number)
 
 console.log(`customer state: ${customers[0]!.length} values each (aggregation keys merchant and ip_address kept apart)`);
 const kept = [await fill('entity state, customers', (i) => `c:cust-${String(i).padStart(7, '0')}`, (i) => customers[i % customers.length]!)];
-kept.push(await fill('replay window, remembered decisions', (i) => `e:${String(i).padStart(8, '0')}-7d1c-4a8e-a1b2-${String(i).padStart(12, '0')}`, (i) => encodeReplay(900, 123456789, [3, 17, 40], [i, 1, 0.5])));
+kept.push(await fill('replay window, remembered decisions', (i) => `e:${String(i).padStart(8, '0')}-7d1c-4a8e-a1b2-${String(i).padStart(12, '0')}`, (i) => encodeReplay(900, 123456789, [3, 17, 40], [i, 1, 0.5], [i, 281_474_976_710_655 - i])));
 console.log(`together: ${kept.reduce((n, s) => n + s.size, 0).toLocaleString('en-US')} entries`);

@@ -3,6 +3,7 @@
 export * from './errors.js';
 export * from './schemas/parse.js';
 export * from './schemas/transaction.js';
+export * from './schemas/transactionFingerprint.js';
 export * from './schemas/currencies.js';
 export * from './schemas/fraudLabel.js';
 export * from './schemas/scoredTransaction.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MskEvent, ScheduledEvent } from '@sfc/shared';
+import { DlqRecordSchema, ScoredTransactionSchema, type MskEvent, type MskRecord, type ScheduledEvent } from '@sfc/shared';
 
 // Handlers read their configuration from the environment, as in Lambda.
 const dataDir = mkdtempSync(join(tmpdir(), 'txn-handlers-'));
@@ -41,5 +41,36 @@ describe('Handlers: sample AWS events (services/txn/events)', () => {
     const alerts = readFileSync(join(dataDir, 'outbox', 'alerts.jsonl'), 'utf8').trim().split('\n');
     expect(alerts).toHaveLength(1);
     expect(result.objects.every((k) => k.startsWith('processed/dt=2026-11-25/hour=1'))).toBe(true);
+  });
+
+  it('score and act: a record whose value, key or timestamp has the wrong type is dead-lettered alone, the rest decided with a ttdf', async () => {
+    // Prepare (after the act test: its blocks are alerted already): the sample event with four broken copies of its first record appended
+    for (const [name, topic] of [['msk-transactions.json', 'transactions'], ['msk-processed.json', 'processed_transactions']] as const) {
+      const event = sample<MskEvent>(name);
+      const [partition, records] = Object.entries(event.records)[0]!;
+      const base = records[0]!;
+      const broken = [
+        { ...base, offset: 900, value: 12345 },
+        { ...base, offset: 901, key: { k: 1 } },
+        { ...base, offset: 902, timestamp: undefined },
+        { ...base, offset: 903, timestamp: -1 },
+      ] as unknown as MskRecord[];
+      const total = Object.values(event.records).flat().length + broken.length;
+      event.records[partition] = [...records, ...broken];
+      const dlqBefore = embeddedTopics().readAll('transactions_dlq').length;
+      const processedBefore = embeddedTopics().readAll('processed_transactions').length;
+      // Act
+      const result = await (topic === 'transactions' ? score(event) : act(event));
+      // Assess
+      expect(result).toMatchObject({ received: total });
+      const dlq = embeddedTopics().readAll('transactions_dlq').slice(dlqBefore).map((r) => DlqRecordSchema.parse(JSON.parse(r.value.toString())));
+      const fields = dlq.filter((d) => Number(d.source.offset) >= 900).map((d) => [d.error.kind, d.error.field]);
+      expect(fields).toEqual([['decode', 'value'], ['decode', 'key'], ['decode', 'timestamp'], ['decode', 'timestamp']]);
+      if (topic === 'transactions') {
+        const scored = embeddedTopics().readAll('processed_transactions').slice(processedBefore).map((r) => ScoredTransactionSchema.parse(JSON.parse(r.value.toString())));
+        expect(scored.length).toBe((result as { scored: number }).scored);
+        expect(scored.every((s) => Number.isFinite(s.fd.ttdf_ms))).toBe(true);
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { createLogger, MemoryTopics, ScoredTransactionSchema, type DecodedMskRecord, type EntityState, type Transaction } from '@sfc/shared';
+import { createLogger, DlqRecordSchema, MemoryTopics, ScoredTransactionSchema, type DecodedMskRecord, type EntityState, type Transaction } from '@sfc/shared';
 import { DynamoEntityState } from '@sfc/shared/adapters/DynamoEntityState.js';
 import { MemoryEntityState } from '@sfc/shared/adapters/MemoryEntityState.js';
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
@@ -45,6 +45,7 @@ async function pipeline(state: EntityState<number[]>) {
   const deps = { scorer, producer: topics, topics: { processed: 'processed', dlq: 'dlq' }, rules: { block: 500, review: 100 }, maxRecordBytes: 65_536, logger: createLogger('test', { level: 'silent' }) };
   return {
     scorer,
+    deadLettered: () => topics.readAll('dlq').map((r) => DlqRecordSchema.parse(JSON.parse(r.value.toString()))),
     async score(batch: DecodedMskRecord[]) {
       const before = topics.readAll('processed').length;
       await scoreBatch(batch, deps);
@@ -101,4 +102,30 @@ describe.each<[string, () => Promise<EntityState<number[]>>]>([
     expect(overlapping).toEqual([...records.slice(200), records[450]!].map((_, i) => byId.get(txs[i < 400 ? 200 + i : 450]!.event_id)));
     expect(await snapshot(state, p.scorer, txs)).toEqual(await snapshot(refState, ref.scorer, txs));
   }, 60_000);
+
+  it('dead-letters a reused event id with other content (a later batch, and within one batch) and changes no state for it', async () => {
+    // Prepare: an impostor takes the id of an event already scored, and of one earlier in its own batch
+    const state = await makeState();
+    const p = await pipeline(state);
+    const first = await p.score(records.slice(0, 100));
+    const impostor = (t: Transaction): Transaction => ({ ...t, entity_id: 'impostor-1', transaction_amt: 99_999, ip_address: '203.0.113.77' });
+    const reused = [records[5]!, recordOf(impostor(txs[5]!), 700), recordOf(impostor(txs[150]!), 701)];
+    // Act: event 5's impostor before its genuine replay, then event 150 (new) and its impostor
+    const again = await p.score([reused[1]!, reused[0]!, records[150]!, reused[2]!]);
+    // Assess: the genuine events are decided as before; each impostor is dead-lettered, never scored
+    expect(again.map((d) => d.event_id)).toEqual([txs[5]!.event_id, txs[150]!.event_id]);
+    expect(again[0]).toEqual(first[5]);
+    const dlq = p.deadLettered();
+    expect(dlq.map((d) => [d.source.offset, d.error.kind, d.error.field])).toEqual([['700', 'conflict', 'event_id'], ['701', 'conflict', 'event_id']]);
+    expect(dlq[0]!.error.reason).toMatch(/already scored within ENTITY_REPLAY_HOURS/);
+    expect(dlq[1]!.error.reason).toMatch(/earlier in this batch/);
+    // The state is as if the impostors had never come
+    const refState = await makeState();
+    const ref = await pipeline(refState);
+    await ref.score(records.slice(0, 100));
+    await ref.score([records[5]!, records[150]!]);
+    const all = [...txs, impostor(txs[5]!), impostor(txs[150]!)];
+    expect(await snapshot(state, p.scorer, all)).toEqual(await snapshot(refState, ref.scorer, all));
+  }, 60_000);
 });
+

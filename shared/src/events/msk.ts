@@ -49,23 +49,53 @@ export interface DecodedMskRecord {
   topic: string;
   partition: number;
   offset: string;
+  /** Epoch milliseconds, finite; NaN only when `malformed` says why. */
   timestamp: number;
   key: string | null;
   value: Buffer;
+  /**
+   * Set when the record itself is malformed (a value, key or timestamp of the wrong type, as a
+   * hand-written or corrupted event can carry): it is dead-lettered with this reason, its siblings go on.
+   */
+  malformed?: { field: string; reason: string };
 }
 
-/** Flattens an MSK event into its records, partition by partition, decoding base64. */
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** What is wrong with one record's fields, if anything (Lambda always sends these as checked here). */
+function malformation(r: Partial<Record<keyof MskRecord, unknown>>): DecodedMskRecord['malformed'] {
+  if (typeof r.value !== 'string') return { field: 'value', reason: `record value must be a base64 string, got ${typeName(r.value)}` };
+  if (r.key !== undefined && r.key !== null && typeof r.key !== 'string') return { field: 'key', reason: `record key must be a base64 string or absent, got ${typeName(r.key)}` };
+  // Kafka marks a record without a timestamp with -1.
+  const t = r.timestamp;
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+    return { field: 'timestamp', reason: `record timestamp must be epoch milliseconds, got ${typeof t === 'number' ? String(t) : typeName(t)}` };
+  }
+  return undefined;
+}
+
+/**
+ * Flattens an MSK event into its records, partition by partition, decoding base64. Never throws for
+ * one bad record: a record whose fields have the wrong type comes back `malformed`, with an empty value.
+ */
 export function fromMskEvent(event: MskEvent): DecodedMskRecord[] {
   const out: DecodedMskRecord[] = [];
   for (const records of Object.values(event.records ?? {})) {
-    for (const r of records) {
+    for (const r of Array.isArray(records) ? records : []) {
+      const malformed = malformation(r ?? {});
+      const topic = typeof r?.topic === 'string' ? r.topic : String(r?.topic);
+      const partition = Number.isInteger(r?.partition) && r.partition >= 0 ? r.partition : 0;
+      if (malformed) {
+        out.push({ topic, partition, offset: String(r?.offset), timestamp: Number.NaN, key: null, value: Buffer.alloc(0), malformed });
+        continue;
+      }
       out.push({
-        topic: r.topic,
-        partition: r.partition,
+        topic,
+        partition,
         offset: String(r.offset),
         timestamp: r.timestamp,
         key: r.key === undefined || r.key === null ? null : Buffer.from(r.key, 'base64').toString('utf8'),
-        value: Buffer.from(r.value ?? '', 'base64'),
+        value: Buffer.from(r.value, 'base64'),
       });
     }
   }

@@ -9,6 +9,11 @@ export interface FraudScore {
   reasons: string[];
   /** Set by scorers that decide outcomes themselves (Amazon Fraud Detector rules); else rules apply. */
   outcome?: Outcome;
+  /**
+   * Set when the transaction was not scored: its `event_id` was already scored (in the replay window,
+   * or earlier in the batch) for a transaction with other content. The pipeline dead-letters it.
+   */
+  conflict?: { field: string; reason: string };
 }
 
 export interface ScoredBatch {

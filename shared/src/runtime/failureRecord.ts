@@ -24,6 +24,9 @@ export interface KafkaFailureRecord {
   errorMessage?: string;
 }
 
+/** A record's timestamp as ISO text; a malformed one as it came, so building the failure record never throws. */
+const isoOrRaw = (t: unknown): string => (typeof t === 'number' && Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : String(t));
+
 /** The failure record of an MSK event that failed `attempts` times with `error`. */
 export function kafkaFailureRecord(event: MskEvent, functionArn: string, attempts: number, error: unknown, now = new Date()): KafkaFailureRecord {
   const payload = JSON.stringify(event);
@@ -36,7 +39,7 @@ export function kafkaFailureRecord(event: MskEvent, functionArn: string, attempt
     batchSize += records.length;
     recordsInfo[key] = {
       firstRecordOffset: String(first.offset), lastRecordOffset: String(last.offset),
-      firstRecordTimestamp: new Date(first.timestamp).toISOString(), lastRecordTimestamp: new Date(last.timestamp).toISOString(),
+      firstRecordTimestamp: isoOrRaw(first.timestamp), lastRecordTimestamp: isoOrRaw(last.timestamp),
     };
   }
   return {

@@ -17,7 +17,12 @@ export const DlqRecordSchema = z.object({
   original_truncated: z.boolean(),
   original_sha256: z.string().length(64),
   error: z.object({
-    kind: z.enum(['decode', 'schema', 'size']),
+    /**
+     * `decode`: not JSON, or a malformed Kafka record (value, key or timestamp of the wrong type);
+     * `schema`: fails the record's schema; `size`: over MAX_RECORD_BYTES; `conflict`: an `event_id`
+     * already scored in the replay window with different content (an event id is an idempotency key).
+     */
+    kind: z.enum(['decode', 'schema', 'size', 'conflict']),
     field: z.string().nullable(),
     reason: z.string(),
   }),

@@ -4,7 +4,7 @@ import { ConfigError } from '@sfc/shared';
 import { awsClientConfig } from '@sfc/shared/adapters/awsClientConfig.js';
 import { FsPersistenceLayer } from '@sfc/shared/adapters/FsPersistenceLayer.js';
 import type { TxnConfig } from '../config.js';
-import type { AlertLedger } from '../alerts/sendAlertsOnce.js';
+import { ALERT_KEY, type AlertLedger } from '../alerts/sendAlertsOnce.js';
 
 type LambdaContext = Parameters<IdempotencyConfig['registerLambdaContext']>[0];
 
@@ -18,7 +18,7 @@ export const LOCAL_IN_PROGRESS_MS = 60_000;
 export async function alertLedgerFrom(c: TxnConfig): Promise<AlertLedger | undefined> {
   if (c.IDEMPOTENCY_STORE === 'none') return undefined;
   const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'event_id',
+    eventKeyJmesPath: ALERT_KEY,
     throwOnNoIdempotencyKey: true,
     expiresAfterSeconds: c.IDEMPOTENCY_TTL_HOURS * 3600,
     // Completed keys seen by this container are answered without a read.

@@ -8,6 +8,11 @@ export interface EventInput {
   time: number;
   /** The event type's variables, in its order; undefined or '' when missing. */
   values: ArrayLike<string | number | undefined>;
+  /**
+   * Hex digest of the whole event's content (a live transaction's every field), told apart from a
+   * reused event id on replay; absent: taken from entity, time and values.
+   */
+  fingerprint?: string;
 }
 
 /** One entity's state: a fixed-width vector (a plain array, or a view into packed state). */

@@ -11,7 +11,8 @@ export function deadLetter(
 ): OutgoingMessage {
   const truncated = record.value.byteLength > DLQ_MAX_ORIGINAL_BYTES;
   const dlq: DlqRecord = {
-    source: { topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp },
+    // A malformed record has no timestamp to copy (JSON would turn NaN into null, which the schema refuses).
+    source: { topic: record.topic, partition: record.partition, offset: record.offset, ...(Number.isFinite(record.timestamp) ? { timestamp: record.timestamp } : {}) },
     key: record.key,
     original_base64: (truncated ? record.value.subarray(0, DLQ_MAX_ORIGINAL_BYTES) : record.value).toString('base64'),
     original_bytes: record.value.byteLength,

@@ -6,6 +6,7 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; kind: DlqErrorKin
 
 /** Bytes -> validated record, or the reason it is not one (size, not JSON, schema). */
 export function decodeRecord<S extends z.ZodType>(name: string, schema: S, record: DecodedMskRecord, maxBytes: number): Decoded<z.infer<S>> {
+  if (record.malformed) return { ok: false, kind: 'decode', field: record.malformed.field, reason: record.malformed.reason };
   if (record.value.byteLength > maxBytes) {
     return { ok: false, kind: 'size', field: null, reason: `record of ${record.value.byteLength} bytes exceeds MAX_RECORD_BYTES=${maxBytes}` };
   }

@@ -39,8 +39,10 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
   const decidedAt = now();
   const perRecordMs = (performance.now() - started) / Math.max(records.length, 1);
   const outcomes: Record<Outcome, number> = { approve: 0, review: 0, block: 0 };
-  const out: OutgoingMessage[] = valid.map(({ record, tx }, i) => {
+  const out: OutgoingMessage[] = [];
+  valid.forEach(({ record, tx }, i) => {
     const s = batch.scores[i]!;
+    if (s.conflict) return void dlq.push(deadLetter(record, 'score', { kind: 'conflict', ...s.conflict }, new Date(decidedAt)));
     const outcome = s.outcome ?? decide(s.score, deps.rules);
     outcomes[outcome] += 1;
     const scored: ScoredTransaction = {
@@ -55,7 +57,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
         model_time_ms: batch.modelTimeMs / Math.max(valid.length, 1),
       },
     };
-    return { key: tx.entity_id, value: JSON.stringify(scored) };
+    out.push({ key: tx.entity_id, value: JSON.stringify(scored) });
   });
   if (out.length > 0) await deps.producer.send(deps.topics.processed, out);
   if (dlq.length > 0) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { sha256Hex, type EntityState, type FraudScore, type FraudScorer, type ScoredBatch, type Transaction } from '@sfc/shared';
+import { sha256Hex, transactionFingerprint, type EntityState, type FraudScore, type FraudScorer, type ScoredBatch, type Transaction } from '@sfc/shared';
 import { StatefulExtractor } from '../features/StatefulExtractor.js';
 import { loadModelFeatures, type ModelFeatures } from '../features/modelFeatures.js';
 import type { EventInput } from '../features/types.js';
@@ -20,15 +20,16 @@ export interface OnnxScorerOptions {
   replayTtlSeconds: number;
 }
 
-/** The live transaction as the feature code's event. */
+/** The live transaction as the feature code's event; its fingerprint covers every field, not only the model's. */
 export function transactionEvent(tx: Transaction, features: ModelFeatures): EventInput {
-  return { eventId: tx.event_id, entityId: tx.entity_id, time: Date.parse(tx.event_time), values: transactionValues(tx, features.fields) };
+  return { eventId: tx.event_id, entityId: tx.entity_id, time: Date.parse(tx.event_time), values: transactionValues(tx, features.fields), fingerprint: transactionFingerprint(tx) };
 }
 
 /**
  * The self-hosted scorer: features from the model's event type and the entity state, a tree ensemble
  * in ONNX, and path-attribution reasons. Replay-safe: an event already in the state's replay window
- * gets the score and reasons it got the first time and changes no state.
+ * gets the score and reasons it got the first time and changes no state; an event id already used for
+ * a transaction with other content is not scored (`conflict`: the pipeline dead-letters it).
  */
 export class OnnxFraudScorer implements FraudScorer {
   private constructor(
@@ -82,13 +83,14 @@ export class OnnxFraudScorer implements FraudScorer {
       const top = score >= this.options.explainFrom ? topFeatures(this.explainer.contributions(x.values, r * F)) : [];
       const topValues = top.map((f) => x.values[r * F + f]!);
       scores[i] = { score, reasons: phrase(engine.defs, top, topValues) };
-      decisions.set(x.replayIds[i]!, encodeReplay(score, signature, top, topValues));
+      if (x.contents.length > 0) decisions.set(x.replayIds[i]!, encodeReplay(score, signature, top, topValues, x.contents[i]!));
     });
     for (const [i, vector] of x.remembered) {
       const r = decodeReplay(vector);
       scores[i] = { score: r.score, reasons: r.signature === signature ? phrase(engine.defs, r.features, r.values) : [] };
     }
     for (const [i, first] of x.repeats) scores[i] = scores[first]!;
+    for (const [i, reason] of x.conflicts) scores[i] = { score: 0, reasons: [], conflict: { field: 'event_id', reason } };
     await x.commit(decisions);
     return { scores, modelVersion: this.modelVersion, modelTimeMs };
   }

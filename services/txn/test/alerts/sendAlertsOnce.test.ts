@@ -5,7 +5,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { OutboxNotifier, type ScoredTransaction } from '@sfc/shared';
 import { SnsNotifier } from '@sfc/shared/adapters/SnsNotifier.js';
-import { sendAlertsOnce } from '../../src/alerts/sendAlertsOnce.js';
+import { alertPayload, sendAlertsOnce } from '../../src/alerts/sendAlertsOnce.js';
 import { alertLedgerFrom } from '../../src/deps/alertLedger.js';
 import { loadTxnConfig } from '../../src/config.js';
 import { validTransaction } from '../../../../shared/test/fixtures/transaction.js';
@@ -37,6 +37,21 @@ describe('Alerts: sendAlertsOnce (files)', () => {
     expect(new Set(ids).size).toBe(30);
   });
 
+  it('alerts again for another transaction under a reused event id, not for the same one decided again', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
+    const notifier = new OutboxNotifier(join(dir, 'outbox'), 'alerts', null);
+    const ledger = await fsLedger(dir);
+    const [tx] = blocked(1);
+    await sendAlertsOnce([tx!], notifier, ledger);
+    // Act: the same transaction with other timings (a replay), then another transaction with its id
+    const replayed = await sendAlertsOnce([{ ...tx!, fd: { ...tx!.fd, ttdf_ms: 999, proc_time_ms: 3 } }], notifier, ledger);
+    const reused = await sendAlertsOnce([{ ...tx!, entity_id: 'someone-else', transaction_amt: 99_999 }], notifier, ledger);
+    // Assess
+    expect([replayed, reused]).toEqual([{ sent: 0, suppressed: 1 }, { sent: 1, suppressed: 0 }]);
+    expect(outboxLines(dir)).toHaveLength(2);
+  });
+
   it('without a ledger alerts every time (IDEMPOTENCY_STORE=none)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
     const notifier = new OutboxNotifier(join(dir, 'outbox'), 'alerts', null);
@@ -52,7 +67,7 @@ describe('Alerts: sendAlertsOnce (files)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
     const ledger = (await fsLedger(dir))!;
     ledger.store.configure({ config: ledger.config });
-    await ledger.store.saveInProgress(blocked(2)[1]!, 60_000);
+    await ledger.store.saveInProgress(alertPayload(blocked(2)[1]!), 60_000);
     const notifier = new OutboxNotifier(join(dir, 'outbox'), 'alerts', null);
     // Act
     const err = await sendAlertsOnce(blocked(3), notifier, ledger).then(() => undefined, (e: unknown) => e);
