@@ -62,3 +62,22 @@ describe('Pipeline: actBatch', () => {
     expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
   });
 });
+
+describe('Pipeline: actBatch log', () => {
+  it('logs the alert with its event id and event time whole (no digit group of the UUID masked), PII still masked', async () => {
+    // Prepare: an event id whose UUID groups are all digits, as about one simulated id in 2,000 is
+    const { deps, dir } = setup();
+    const lines: string[] = [];
+    const log = createLogger('notifier.outbox', { sink: (l) => lines.push(l) });
+    deps.notifier = new OutboxNotifier(join(dir, 'outbox'), 'alerts', (line) => log.info(line));
+    const id = '12345678-1234-4123-a123-123456789012';
+    const tx = { ...scored(1, 'block', 10), event_id: id };
+    // Act
+    await actBatch([recordOf(tx, 7, 'processed_transactions', 0)], deps);
+    // Assess
+    expect(JSON.parse(lines[0]!).message).toBe(`ALERT Fraud block: ${tx.transaction_amt.toFixed(2)} USD (${id})`);
+    const alert = JSON.parse(readFileSync(join(dir, 'outbox', 'alerts.jsonl'), 'utf8'));
+    expect(alert.body).toMatchObject({ event_id: id, event_time: tx.event_time });
+    expect(JSON.stringify(alert)).not.toContain(tx.email_address);
+  });
+});
