@@ -61,6 +61,20 @@ describe('Pipeline: actBatch', () => {
     expect(summary).toMatchObject({ written: 4, deadLettered: 1 });
     expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
   });
+
+  it.each<[string, (s: ScoredTransaction) => unknown, string]>([
+    ['a time to detect of 1e308 ms', (s) => ({ ...s, fd: { ...s.fd, ttdf_ms: 1e308 } }), 'fd.ttdf_ms'],
+    ['an event in year 0 (year -1 in UTC)', (s) => ({ ...s, event_time: '0000-01-01T00:00:00+01:00' }), 'event_time'],
+  ])('dead-letters %s instead of writing it to the lake', async (_name, make, field) => {
+    // Prepare
+    const { deps, topics } = setup();
+    // Act
+    const summary = await actBatch([recordOf(make(scored(9, 'block', 10)), 300, 'processed_transactions', 2)], deps);
+    // Assess
+    expect(summary).toMatchObject({ written: 0, deadLettered: 1, alerts: 0 });
+    expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).error).toMatchObject({ kind: 'schema', field });
+    expect(await deps.store.list('lake')).toEqual([]);
+  });
 });
 
 describe('Pipeline: actBatch log', () => {
