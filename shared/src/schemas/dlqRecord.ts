@@ -17,7 +17,8 @@ export const DlqRecordSchema = z.object({
   original_truncated: z.boolean(),
   original_sha256: z.string().length(64),
   error: z.object({
-    kind: z.enum(['decode', 'schema', 'size']),
+    /** `window`: valid, but event_time too far from when the record reached Kafka to score live. */
+    kind: z.enum(['decode', 'schema', 'size', 'window']),
     field: z.string().nullable(),
     reason: z.string(),
   }),

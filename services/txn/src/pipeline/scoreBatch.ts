@@ -2,6 +2,7 @@ import { TransactionSchema, type DecodedMskRecord, type FraudScorer, type Logger
 import { decide, type OutcomeRules } from '../scoring/rules.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
+import { withinEventTimeWindow, type EventTimeWindow } from './eventTimeWindow.js';
 
 export interface ScoreDeps {
   scorer: FraudScorer;
@@ -9,6 +10,8 @@ export interface ScoreDeps {
   topics: { processed: string; dlq: string };
   rules: OutcomeRules;
   maxRecordBytes: number;
+  /** Live plausibility window of event_time; absent: none (replays of historical data). */
+  eventTimeWindow?: EventTimeWindow;
   logger: Logger;
   now?: () => number;
 }
@@ -31,7 +34,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
   const valid: { record: DecodedMskRecord; tx: Transaction }[] = [];
   const dlq: OutgoingMessage[] = [];
   for (const record of records) {
-    const decoded = decodeRecord('Transaction', TransactionSchema, record, deps.maxRecordBytes);
+    const decoded = withinEventTimeWindow(decodeRecord('Transaction', TransactionSchema, record, deps.maxRecordBytes), record, deps.eventTimeWindow, now());
     if (decoded.ok) valid.push({ record, tx: decoded.value });
     else dlq.push(deadLetter(record, 'score', decoded, new Date(now())));
   }
