@@ -82,11 +82,11 @@ describe('Logger: what is not personal stays readable', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ error: { name: 'AdapterError' }, cause: { name: 'ThrottlingException' }, worker: { name: 'KafkaJSNumberOfRetriesExceeded' } });
   });
 
-  it.each([
+  it.each<[object, string]>([
     [{ customer: { name: 'Jane Doe', message: 'hi' } }, 'a person beside a message'],
     [{ err: { name: 'Jane', message: 'hi' } }, 'a one-word name with no stack'],
     [{ err: { name: 'Jane Doe Error', message: 'hi', stack: 's' } }, 'a name with spaces'],
-  ])('still masks a name that is not an error class: %j (%s)', (value) => {
+  ])('still masks a name that is not an error class: %j (%s)', (value, _why) => {
     const out = JSON.stringify(maskPii(value));
     expect(out).not.toMatch(/Jane|Doe/);
   });

@@ -62,7 +62,7 @@ describe('Pipeline: actBatch', () => {
     expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
   });
 
-  it.each<[string, (s: ScoredTransaction) => unknown, string]>([
+  it.each<[string, (s: ScoredTransaction) => object, string]>([
     ['a time to detect of 1e308 ms', (s) => ({ ...s, fd: { ...s.fd, ttdf_ms: 1e308 } }), 'fd.ttdf_ms'],
     ['an event in year 0 (year -1 in UTC)', (s) => ({ ...s, event_time: '0000-01-01T00:00:00+01:00' }), 'event_time'],
   ])('dead-letters %s instead of writing it to the lake', async (_name, make, field) => {
