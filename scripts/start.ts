@@ -7,6 +7,7 @@ import { resolve, join } from 'node:path';
 import { ConfigError } from '@sfc/shared';
 import { loadTxnConfig } from '../services/txn/src/config.js';
 import { runEmbeddedPipeline } from '../services/txn/src/local/embeddedPipeline.js';
+import { produceTicks } from '../services/txn/src/local/runSummary.js';
 import { progressBar } from './lib/progress.js';
 import { runReport } from '../services/rpt/src/local/runReport.js';
 import { scanUploads } from '../services/cs/src/local/scanUploads.js';
@@ -62,6 +63,14 @@ try {
     process.exit(2);
   }
   throw err;
+}
+
+// The simulated days before now must fit the scorer's live window (EVENT_TIME_MAX_AGE_DAYS, default
+// 30; about 6 days at the defaults): a longer run raises it for this run unless it is set.
+const spanDays = Math.ceil((Date.now() - (produceTicks(config, { count, tick })[0]?.from ?? Date.now())) / 86_400_000) + 1;
+if (!process.env.EVENT_TIME_MAX_AGE_DAYS && config.EVENT_TIME_MAX_AGE_DAYS > 0 && spanDays > config.EVENT_TIME_MAX_AGE_DAYS) {
+  process.env.EVENT_TIME_MAX_AGE_DAYS = String(spanDays);
+  config = loadTxnConfig();
 }
 
 const bar = progressBar('transactions');

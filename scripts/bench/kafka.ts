@@ -38,6 +38,8 @@ async function phase(name: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env, TOPICS: 'kafka', TRANSACTIONS_TOPIC: `${id}-transactions`, PROCESSED_TOPIC: `${id}-processed`, DLQ_TOPIC: `${id}-dlq`,
     TOPIC_PARTITIONS: String(partitions), DATA_DIR: mkdtempSync(join(tmpdir(), `${id}-`)), LOG_LEVEL: 'error', SIM_CUSTOMERS: '20000',
+    // Fixed November 2026 event times, which age past any live window.
+    EVENT_TIME_MAX_AGE_DAYS: '0',
   };
   const config = loadTxnConfig(env);
   const topics = new KafkaTopics({ brokers: config.KAFKA_BROKERS.split(','), clientId: 'sfc-bench', compression: config.KAFKA_COMPRESSION });

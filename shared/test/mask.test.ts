@@ -69,3 +69,54 @@ describe('Logger: identifiers', () => {
     expect(masked.note).not.toContain('4689-8123-9912');
   });
 });
+
+describe('Logger: what is not personal stays readable', () => {
+  it('keeps the class name of an error, whether an Error or a plain error object', () => {
+    // Prepare
+    const lines: string[] = [];
+    const log = createLogger('test', { sink: (l) => lines.push(l) });
+    class AdapterError extends Error { override name = 'AdapterError'; }
+    // Act
+    log.warn('failed', { error: new AdapterError('put failed'), cause: { name: 'ThrottlingException', message: 'slow down' }, worker: { name: 'KafkaJSNumberOfRetriesExceeded', message: 'gave up', stack: 'KafkaJSNumberOfRetriesExceeded: gave up\n    at x' } });
+    // Assess
+    expect(JSON.parse(lines[0]!)).toMatchObject({ error: { name: 'AdapterError' }, cause: { name: 'ThrottlingException' }, worker: { name: 'KafkaJSNumberOfRetriesExceeded' } });
+  });
+
+  it.each<[object, string]>([
+    [{ customer: { name: 'Jane Doe', message: 'hi' } }, 'a person beside a message'],
+    [{ err: { name: 'Jane', message: 'hi' } }, 'a one-word name with no stack'],
+    [{ err: { name: 'Jane Doe Error', message: 'hi', stack: 's' } }, 'a name with spaces'],
+  ])('still masks a name that is not an error class: %j (%s)', (value, _why) => {
+    const out = JSON.stringify(maskPii(value));
+    expect(out).not.toMatch(/Jane|Doe/);
+  });
+
+  it.each([
+    'dt=2026-12-07/hour=10',
+    'scored at 2026-12-07T10:00:00Z',
+    'from 2026-12-07T10:00:00.123+01:00 to 2026-12-07 11:30:00',
+    'record of 70000 bytes exceeds MAX_RECORD_BYTES=65536',
+    'above 1000000 bytes',
+    'card_bin: above 99999999',
+    '99999 rows',
+    'event 0c5e7f1a-4689-8123-9a0b-112233445566 alerted',
+    'evt-12345678-1234-4123-a123-123456789012',
+    'processed/dt=2026-12-07/hour=10/transactions-0-0000000000001234.jsonl',
+  ])('keeps %s', (text) => expect(maskText(text)).toBe(text));
+
+  it.each([
+    ['card 4111111111111111', '4111111111111111'],
+    ['card 4111 1111 1111 1111', '4111 1111 1111 1111'],
+    ['card 4111-1111-1111-1111', '4111-1111-1111-1111'],
+    ['ssn 123-45-6789', '123-45-6789'],
+    ['ssn 123456789', '123456789'],
+    ['call (555) 123-4567', '123-4567'],
+    ['call 555-123-4567', '555-123-4567'],
+    ['call 5551234567', '5551234567'],
+    ['call +44 20 7946 0958', '7946 0958'],
+    ['call +447946095800', '447946095800'],
+    ['id 4689-8123-9912', '4689-8123-9912'],
+    ['born 12.03.1985', '12.03.1985'],
+    ['dt=2026-12-07 4111111111111111', '4111111111111111'],
+  ])('still masks personal numbers: %s', (text, secret) => expect(maskText(text)).not.toContain(secret));
+});

@@ -26,6 +26,8 @@ export const txnConfigSpec = {
   BLOCK_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score (0-1000) at or above which a transaction is blocked; empty = the model report\'s 0.5% FPR threshold.' },
   REVIEW_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score at or above which a transaction goes to review; empty = the report\'s 3% FPR threshold.' },
   MAX_RECORD_BYTES: { schema: int(256), default: '65536', doc: 'Larger records go to the DLQ unread.' },
+  EVENT_TIME_MAX_AHEAD_MINUTES: { schema: int(0), default: '15', doc: '`score` dead-letters a transaction whose event_time is more than this ahead of its Kafka record\'s timestamp (clock skew of the source); 0 = no bound.' },
+  EVENT_TIME_MAX_AGE_DAYS: { schema: int(0), default: '30', doc: '`score` dead-letters a transaction whose event_time is more than this behind its Kafka record\'s timestamp (the topics\' retention and ENTITY_TTL_DAYS); raise it, or 0 = no bound, to backfill older events through `produce`. `npm start` raises it to cover its simulated days.' },
   LAKE_BUCKET: { schema: z.string().min(1), default: 'lake', doc: 'Bucket of the data lake.' },
   LAKE_PREFIX: { schema: z.string().min(1), default: 'processed', doc: 'Prefix of scored transactions in the lake.' },
   ENTITY_STATE: { schema: z.enum(['memory', 'dynamodb']), default: 'memory', doc: 'Where feature state lives (per customer, per aggregation key such as the merchant, and the replay window).' },

@@ -61,4 +61,37 @@ describe('Pipeline: actBatch', () => {
     expect(summary).toMatchObject({ written: 4, deadLettered: 1 });
     expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
   });
+
+  it.each<[string, (s: ScoredTransaction) => object, string]>([
+    ['a time to detect of 1e308 ms', (s) => ({ ...s, fd: { ...s.fd, ttdf_ms: 1e308 } }), 'fd.ttdf_ms'],
+    ['an event in year 0 (year -1 in UTC)', (s) => ({ ...s, event_time: '0000-01-01T00:00:00+01:00' }), 'event_time'],
+  ])('dead-letters %s instead of writing it to the lake', async (_name, make, field) => {
+    // Prepare
+    const { deps, topics } = setup();
+    // Act
+    const summary = await actBatch([recordOf(make(scored(9, 'block', 10)), 300, 'processed_transactions', 2)], deps);
+    // Assess
+    expect(summary).toMatchObject({ written: 0, deadLettered: 1, alerts: 0 });
+    expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).error).toMatchObject({ kind: 'schema', field });
+    expect(await deps.store.list('lake')).toEqual([]);
+  });
+});
+
+describe('Pipeline: actBatch log', () => {
+  it('logs the alert with its event id and event time whole (no digit group of the UUID masked), PII still masked', async () => {
+    // Prepare: an event id whose UUID groups are all digits, as about one simulated id in 2,000 is
+    const { deps, dir } = setup();
+    const lines: string[] = [];
+    const log = createLogger('notifier.outbox', { sink: (l) => lines.push(l) });
+    deps.notifier = new OutboxNotifier(join(dir, 'outbox'), 'alerts', (line) => log.info(line));
+    const id = '12345678-1234-4123-a123-123456789012';
+    const tx = { ...scored(1, 'block', 10), event_id: id };
+    // Act
+    await actBatch([recordOf(tx, 7, 'processed_transactions', 0)], deps);
+    // Assess
+    expect(JSON.parse(lines[0]!).message).toBe(`ALERT Fraud block: ${tx.transaction_amt.toFixed(2)} USD (${id})`);
+    const alert = JSON.parse(readFileSync(join(dir, 'outbox', 'alerts.jsonl'), 'utf8'));
+    expect(alert.body).toMatchObject({ event_id: id, event_time: tx.event_time });
+    expect(JSON.stringify(alert)).not.toContain(tx.email_address);
+  });
 });

@@ -19,10 +19,11 @@ export const DlqRecordSchema = z.object({
   error: z.object({
     /**
      * `decode`: not JSON, or a malformed Kafka record (value, key or timestamp of the wrong type);
-     * `schema`: fails the record's schema; `size`: over MAX_RECORD_BYTES; `conflict`: an `event_id`
+     * `schema`: fails the record's schema; `size`: over MAX_RECORD_BYTES; `window`: valid, but
+     * event_time too far from when the record reached Kafka to score live; `conflict`: an `event_id`
      * already scored in the replay window with different content (an event id is an idempotency key).
      */
-    kind: z.enum(['decode', 'schema', 'size', 'conflict']),
+    kind: z.enum(['decode', 'schema', 'size', 'window', 'conflict']),
     field: z.string().nullable(),
     reason: z.string(),
   }),

@@ -3,6 +3,16 @@ import { TransactionSchema } from './transaction.js';
 
 export const OUTCOMES = ['approve', 'review', 'block'] as const;
 
+/**
+ * Upper bounds of the decision's timings, so one hostile or broken row cannot own a percentile.
+ * ttdf: a record waits at most the topics' retention (30 days) and may be re-driven from the
+ * failures bucket later; a decision more than a year after its record reached Kafka is no detection
+ * time. Per-record processing and model time are a batch's time amortised over its records, and no
+ * Lambda invocation runs longer than 15 minutes.
+ */
+export const MAX_TTDF_MS = 366 * 86_400_000;
+export const MAX_RECORD_TIME_MS = 15 * 60_000;
+
 /** What the scorer attaches: the decision, why, and how long it took (milliseconds). */
 export const FraudDecisionSchema = z.object({
   outcome: z.enum(OUTCOMES),
@@ -11,11 +21,11 @@ export const FraudDecisionSchema = z.object({
   model_version: z.string().min(1),
   reasons: z.array(z.string()),
   /** Time to detect fraud: from the transaction's event_time to the decision. */
-  ttdf_ms: z.number().nonnegative(),
+  ttdf_ms: z.number().nonnegative().max(MAX_TTDF_MS),
   /** Time this record spent in the scorer (decode, validate, features, model, encode), amortised over its batch. */
-  proc_time_ms: z.number().nonnegative(),
+  proc_time_ms: z.number().nonnegative().max(MAX_RECORD_TIME_MS),
   /** Model inference time, amortised over the batch. */
-  model_time_ms: z.number().nonnegative(),
+  model_time_ms: z.number().nonnegative().max(MAX_RECORD_TIME_MS),
 });
 
 export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema });

@@ -9,6 +9,8 @@ export interface JsonSchema {
   items?: JsonSchema;
   additionalProperties?: JsonSchema | boolean;
   anyOf?: JsonSchema[];
+  /** Constraints that must all hold (zod puts a string's second pattern here). */
+  allOf?: JsonSchema[];
   enum?: (string | number)[];
   pattern?: string;
   format?: string;

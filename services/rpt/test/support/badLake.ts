@@ -25,6 +25,11 @@ export const BROKEN: [string, (i: number) => unknown, string][] = [
   ['fractional score below 2', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, score: 1.7 } }; }, 'fd.score: not an integer'],
   ['fractional card BIN', (i) => ({ ...valid(i), card_bin: 400123.5 }), 'card_bin: not an integer'],
   ['score out of range', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, score: 1001 } }; }, 'fd.score: above 1000'],
+  // Year 0 with an offset is year -1 in UTC (`dt=-000001-12`); the year as written is what counts.
+  ['event_time in year 0', (i) => ({ ...valid(i), event_time: '0000-01-01T00:00:00+01:00' }), 'event_time: invalid format (pattern ^20\\d\\d-.*)'],
+  ['event_time in year 9999', (i) => ({ ...valid(i), event_time: '9999-12-31T23:59:59-01:00' }), 'event_time: invalid format (pattern ^20\\d\\d-.*)'],
+  ['time to detect of 1e308 ms', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, ttdf_ms: 1e308 } }; }, 'fd.ttdf_ms: above 31622400000'],
+  ['model time above 15 minutes', (i) => { const t = valid(i); return { ...t, fd: { ...t.fd, model_time_ms: 5.5e307 } }; }, 'fd.model_time_ms: above 900000'],
 ];
 
 /**

@@ -55,6 +55,7 @@ export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {
     topics: { processed: c.PROCESSED_TOPIC, dlq: c.DLQ_TOPIC },
     rules,
     maxRecordBytes: c.MAX_RECORD_BYTES,
+    eventTimeWindow: { maxAheadMs: c.EVENT_TIME_MAX_AHEAD_MINUTES * 60_000, maxAgeMs: c.EVENT_TIME_MAX_AGE_DAYS * 86_400_000 },
     logger: txnLogger(c, 'score'),
   };
 }

@@ -1,7 +1,8 @@
-import { TransactionSchema, type DecodedMskRecord, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
+import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
 import { decide, type OutcomeRules } from '../scoring/rules.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
+import { withinEventTimeWindow, type EventTimeWindow } from './eventTimeWindow.js';
 
 export interface ScoreDeps {
   scorer: FraudScorer;
@@ -9,6 +10,8 @@ export interface ScoreDeps {
   topics: { processed: string; dlq: string };
   rules: OutcomeRules;
   maxRecordBytes: number;
+  /** Live plausibility window of event_time; absent: none (replays of historical data). */
+  eventTimeWindow?: EventTimeWindow;
   logger: Logger;
   now?: () => number;
 }
@@ -31,7 +34,12 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
   const valid: { record: DecodedMskRecord; tx: Transaction }[] = [];
   const dlq: OutgoingMessage[] = [];
   for (const record of records) {
-    const decoded = decodeRecord('Transaction', TransactionSchema, record, deps.maxRecordBytes);
+    // ttdf is measured from the Kafka timestamp: one so old that ttdf would exceed its bound is not
+    // plausible, and act would refuse the scored record.
+    const stale = now() - record.timestamp > MAX_TTDF_MS;
+    const decoded = stale
+      ? { ok: false as const, kind: 'decode' as const, field: 'timestamp', reason: `record timestamp ${record.timestamp} is more than ${MAX_TTDF_MS / 86_400_000} days before the decision` }
+      : withinEventTimeWindow(decodeRecord('Transaction', TransactionSchema, record, deps.maxRecordBytes), record, deps.eventTimeWindow);
     if (decoded.ok) valid.push({ record, tx: decoded.value });
     else dlq.push(deadLetter(record, 'score', decoded, new Date(now())));
   }
