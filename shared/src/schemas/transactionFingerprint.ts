@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { TransactionSchema, type Transaction } from './transaction.js';
 
 const FIELDS = Object.keys(TransactionSchema.shape) as (keyof Transaction)[];
@@ -13,5 +13,5 @@ const FIELDS = Object.keys(TransactionSchema.shape) as (keyof Transaction)[];
 export function transactionFingerprint(tx: Transaction): string {
   const values = new Array<unknown>(FIELDS.length);
   for (let i = 0; i < FIELDS.length; i++) values[i] = tx[FIELDS[i]!] ?? null;
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+  return hash('sha256', JSON.stringify(values), 'hex');
 }
