@@ -106,7 +106,8 @@ const inLake = Number(report.report.results.kpis.totals?.[0]?.transactions ?? 0)
 const earlier = inLake - s.lakeRows;
 console.log(`\nrpt: KPIs over the whole lake (DuckDB), the same window as npm run report
 ${formatSummary(report.summary)}
-  (ttdf over the ${inLake.toLocaleString('en-US')} valid lake rows in the window${earlier > 0 ? `: this run's ${s.lakeRows.toLocaleString('en-US')} and ${earlier.toLocaleString('en-US')} from earlier runs` : earlier < 0 ? `: ${(-earlier).toLocaleString('en-US')} of this run's rows were skipped` : ', this run\'s'}; interpolated percentiles, so they may differ slightly from txn's nearest rank)
+  (ttdf over the ${inLake.toLocaleString('en-US')} valid lake rows in the window${earlier > 0 ? `: this run's ${s.lakeRows.toLocaleString('en-US')} and ${earlier.toLocaleString('en-US')} from earlier runs` : earlier < 0 ? `: ${(-earlier).toLocaleString('en-US')} of this run's rows were skipped` : ', the same rows as txn\'s'};
+   interpolated between neighbouring ranks as on Athena, where txn takes the nearest rank: ttdf comes in batch-sized steps, so the two can differ by a step)
   dashboard     ${report.path}${report.replaced ? `  (replaced one over ${report.replaced})` : ''}`);
 for (const r of report.report.results.rejected) console.log(`  skipped       ${r.object}: ${r.reason}`);
 // Kafka clients keep sockets open; the run is over.

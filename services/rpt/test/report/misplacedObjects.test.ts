@@ -13,9 +13,9 @@ const finding = (i: number) => JSON.stringify(makeFinding(r, i, new Date(BAD_LAK
 
 /** One object put where the partition layout has no place for it, and the reason the report must give. */
 const MISPLACED: [string, string, string, RegExp][] = [
-  ['a .jsonl directly under processed/', 'processed/stray.jsonl', `${tx(900)}\n${tx(901)}\n`, /^outside the partition layout \(dt=\.\.\.\/hour=\.\.\.\/<object>\.jsonl\)$/],
+  ['a .jsonl directly under processed/', 'processed/stray.jsonl', `${tx(900)}\n${tx(901)}\n`, /^outside the partition layout \(dt=\.\.\.\/hour=\.\.\.\/<object>\.json or \.jsonl\)$/],
   ['a dt= folder without hour=', 'processed/dt=2026-02-10/no-hour.jsonl', `${tx(902)}\n`, /^outside the partition layout/],
-  ['a stray file under compliance/', 'compliance/stray.json', finding(9), /^outside the partition layout \(dt=\.\.\.\/<object>\.jsonl\)$/],
+  ['a stray file under compliance/', 'compliance/stray.json', finding(9), /^outside the partition layout \(dt=\.\.\.\/<object>\.json or \.jsonl\)$/],
 ];
 
 describe('Report over a lake with objects outside the partition layout', () => {

@@ -26,7 +26,7 @@ const PARTITION_VALUE: Record<string, RegExp> = { dt: /^\d{4}-\d{2}-\d{2}$/, hou
  */
 export function misplacedReason(relative: string, partitions: string[]): string | undefined {
   const parts = relative.split(sep).join('/').split('/');
-  const layout = `${partitions.map((p) => `${p}=.../`).join('')}<object>.jsonl`;
+  const layout = `${partitions.map((p) => `${p}=.../`).join('')}<object>.json or .jsonl`;
   if (parts.length !== partitions.length + 1) return `outside the partition layout (${layout})`;
   for (const [i, p] of partitions.entries()) {
     const [name, ...rest] = (parts[i] ?? '').split('=');
