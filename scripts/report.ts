@@ -6,7 +6,7 @@ import { runReport } from '../services/rpt/src/local/runReport.js';
 import { lastHours } from '../services/rpt/src/report/generateReport.js';
 import { formatSummary } from '../services/rpt/src/report/summarize.js';
 import { serveFile } from '../services/rpt/src/local/serveFile.js';
-import { stopWithLauncher } from '../services/rpt/src/local/stopWithLauncher.js';
+import { launcherChain, stopWithLauncher } from '../services/rpt/src/local/stopWithLauncher.js';
 
 const { values } = parseArgs({ options: { hours: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '8088' } } });
 const positive = (name: string, v: string) => {
@@ -18,6 +18,8 @@ const positive = (name: string, v: string) => {
   return n;
 };
 const dataDir = process.env.DATA_DIR ?? '.data';
+// Taken first: were npm stopped while the report runs, a chain taken later would miss it.
+const launchers = values.serve ? launcherChain() : [];
 const window = values.hours !== undefined ? lastHours(positive('hours', values.hours)) : undefined;
 
 const { path, summary, report, replaced } = await runReport({ dataDir, window });
@@ -34,5 +36,5 @@ if (values.serve) {
     process.stdout.write(`stopped serving (${why})\n`);
     server.closeAllConnections();
     server.close(() => process.exit(0));
-  });
+  }, launchers);
 }

@@ -35,10 +35,10 @@ const alive = (pid: number): boolean => {
 
 /**
  * Calls `stop` once when this process gets SIGINT, SIGTERM or SIGHUP, or when a process that launched
- * it (see `launcherChain`) or its parent goes away; checks every `intervalMs`. The timer does not
- * keep the process alive on its own.
+ * it (`chain`, from `launcherChain`: take it at start-up, before the launcher can be gone) or its
+ * parent goes away; checks every `intervalMs`. The timer does not keep the process alive on its own.
  */
-export function stopWithLauncher(stop: (why: string) => void, intervalMs = 500): void {
+export function stopWithLauncher(stop: (why: string) => void, chain = launcherChain(), intervalMs = 500): void {
   let stopped = false;
   const once = (why: string) => {
     if (stopped) return;
@@ -46,8 +46,7 @@ export function stopWithLauncher(stop: (why: string) => void, intervalMs = 500):
     clearInterval(timer);
     stop(why);
   };
-  const parent = process.ppid;
-  const chain = launcherChain();
+  const parent = chain[0] ?? process.ppid;
   const timer = setInterval(() => {
     const gone = chain.find((pid) => !alive(pid));
     if (gone !== undefined) once(`process ${gone} that launched this one exited`);

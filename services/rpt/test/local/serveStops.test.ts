@@ -48,8 +48,8 @@ describe('npm run report -- --serve', () => {
 
     process.kill(npm.pid!, signal);
 
-    await until(`port ${port} freed after ${signal} to npm`, async () => !(await listening(port)), 5_000);
-    await until('every process of the job exited', async () => !groupAlive(npm.pid!), 5_000);
+    await until(`port ${port} freed after ${signal} to npm`, async () => !(await listening(port)), 8_000);
+    await until('every process of the job exited', async () => !groupAlive(npm.pid!), 8_000);
   }, 90_000);
 
   it('stops on Ctrl-C (SIGINT to the whole foreground job)', async () => {
@@ -58,7 +58,7 @@ describe('npm run report -- --serve', () => {
 
     process.kill(-npm.pid!, 'SIGINT');
 
-    await until(`port ${port} freed after Ctrl-C`, async () => !(await listening(port)), 5_000);
-    await until('every process of the job exited', async () => !groupAlive(npm.pid!), 5_000);
+    await until(`port ${port} freed after Ctrl-C`, async () => !(await listening(port)), 8_000);
+    await until('every process of the job exited', async () => !groupAlive(npm.pid!), 8_000);
   }, 90_000);
 });
