@@ -1,6 +1,6 @@
 import type { Recognizer, RecognizerResult } from '../recognizers/Recognizer.js';
 import { mergeResults } from './merge.js';
-import { normalizeText } from './normalizeText.js';
+import { hasRightToLeftOverride, normalizeText, visualText, type NormalizedText } from './normalizeText.js';
 
 /** Anything that finds entities in text asynchronously (the transformer NER model). */
 export interface TextAnalyzer {
@@ -23,13 +23,21 @@ export class PiiDetector {
     private readonly minScore = MIN_SCORE,
   ) {}
 
-  /** Entities of one text, offsets into `text` as given (the recognizers read its normalised form). */
+  /**
+   * Entities of one text, offsets into `text` as given (the recognizers read its normalised form,
+   * format controls removed). A text with a right-to-left override is also read in the order a
+   * person sees it (`visualText`): `\u202EhtimS nhoJ` displays, and must be found as, `John Smith`.
+   * The stored order is read as well, since that is what software and a copy-paste get.
+   */
   async detectText(text: string): Promise<RecognizerResult[]> {
-    const normalized = normalizeText(text);
-    const found = this.recognizers.flatMap((r) => r.analyze(normalized.text));
-    if (this.ner) found.push(...(await this.ner.analyze(normalized.text)));
-    return mergeResults(found.filter((r) => r.score >= this.minScore))
-      .map((r) => (normalized.text === text ? r : { ...r, ...normalized.toOriginal(r.start, r.end) }));
+    const views: NormalizedText[] = [normalizeText(text), ...(hasRightToLeftOverride(text) ? [visualText(text)] : [])];
+    const found: RecognizerResult[] = [];
+    for (const view of views) {
+      const inView = this.recognizers.flatMap((r) => r.analyze(view.text));
+      if (this.ner) inView.push(...(await this.ner.analyze(view.text)));
+      for (const r of inView) if (r.score >= this.minScore) found.push(view.text === text ? r : { ...r, ...view.toOriginal(r.start, r.end) });
+    }
+    return mergeResults(found);
   }
 
   async detectPages(pages: readonly string[]): Promise<PageEntity[]> {

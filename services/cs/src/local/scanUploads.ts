@@ -22,7 +22,7 @@ export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUplo
   const config = loadCsConfig({ ...(options.env ?? process.env), OBJECT_STORE: 'fs', DATA_DIR: options.dataDir });
   const deps = await createScanDeps(config);
   const seeded = options.seedSamples === false ? [] : await seedSampleUploads(deps.store, config.UPLOADS_BUCKET, [config.PII_BUCKET, config.CLEAN_BUCKET, config.QUARANTINE_BUCKET]);
-  const result: ScanUploadsResult = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, seeded: seeded.length, findings: [] };
+  const result: ScanUploadsResult = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, malformed: 0, repaired: 0, seeded: seeded.length, findings: [] };
   for (const key of (await deps.store.list(config.UPLOADS_BUCKET)).filter(matchesUploadRules)) {
     const head = await deps.store.head(config.UPLOADS_BUCKET, key);
     const summary = await handleS3Event(deps, s3PutEvent(config.UPLOADS_BUCKET, key, head?.size ?? 0));
@@ -30,6 +30,8 @@ export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUplo
     result.alreadyProcessed += summary.alreadyProcessed;
     result.missing += summary.missing;
     result.superseded += summary.superseded;
+    result.malformed += summary.malformed;
+    result.repaired += summary.repaired;
     for (const v of ['pii', 'clean', 'quarantine'] as const) result.byVerdict[v] += summary.byVerdict[v];
     for (const o of summary.outcomes) if (o.status === 'routed') result.findings.push(`${o.finding.destination?.bucket}/${o.finding.destination?.key}.finding.json`);
   }

@@ -5,8 +5,8 @@ const VERDICTS = ['pii', 'clean', 'quarantine'] as const;
 
 /**
  * scan: documents by verdict (dimension `verdict`), quarantined documents by reason (dimension
- * `reason`), each routed document's scan time, repeats, missing objects and uploads replaced before
- * their scan.
+ * `reason`), each routed document's scan time, repeats, missing objects, uploads replaced before
+ * their scan, and event records that named no object (malformed) or were scanned with a field replaced (repaired).
  */
 export function recordScan(s: ScanSummary, m: Metrics): void {
   for (const verdict of VERDICTS) {
@@ -20,6 +20,8 @@ export function recordScan(s: ScanSummary, m: Metrics): void {
   m.addMetric('DocumentsAlreadyProcessed', MetricUnit.Count, s.alreadyProcessed);
   m.addMetric('DocumentsMissing', MetricUnit.Count, s.missing);
   m.addMetric('DocumentsSuperseded', MetricUnit.Count, s.superseded);
+  m.addMetric('EventRecordsMalformed', MetricUnit.Count, s.malformed);
+  m.addMetric('EventRecordsRepaired', MetricUnit.Count, s.repaired);
 }
 
 /** A failed invocation: Lambda retries it, then sends it to the on-failure destination. */

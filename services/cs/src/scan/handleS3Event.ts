@@ -1,8 +1,9 @@
-import { decodeS3Key, type S3Event } from '@sfc/shared';
+import { maskObjectKey, sha256Hex, type S3Event } from '@sfc/shared';
 import { CsError } from '../errors.js';
 import { documentLogger } from './documentLogger.js';
 import { scanDocument, type ScanOutcome } from './scanDocument.js';
 import type { ScanDeps } from './ScanDeps.js';
+import { parseEventRecord } from './eventRecord.js';
 
 export interface ScanSummary {
   scanned: number;
@@ -11,6 +12,10 @@ export interface ScanSummary {
   missing: number;
   superseded: number;
   skipped: number;
+  /** Records that name no object (a key that cannot be decoded, a missing key): logged with the reason, not scanned. */
+  malformed: number;
+  /** Records scanned although a field was unusable (eventTime: the finding is filed under the scan time). */
+  repaired: number;
   outcomes: ScanOutcome[];
 }
 
@@ -26,21 +31,34 @@ export interface InvocationClock {
  * SCAN_TIME_LIMIT_MS, cut to the Lambda's remaining time less TIME_RESERVE_MS (kept to route it).
  */
 export async function handleS3Event(deps: ScanDeps, event: S3Event, clock?: InvocationClock): Promise<ScanSummary> {
-  const summary: ScanSummary = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, outcomes: [] };
+  const summary: ScanSummary = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, malformed: 0, repaired: 0, outcomes: [] };
   const failures: unknown[] = [];
   const { scanTimeLimitMs, timeReserveMs } = deps.settings;
-  for (const record of event.Records ?? []) {
-    const bucket = record.s3?.bucket?.name;
-    if (!record.eventName?.startsWith('ObjectCreated') || bucket !== deps.settings.uploadsBucket) {
+  const records: unknown[] = Array.isArray(event?.Records) ? event.Records : [];
+  for (const [index, record] of records.entries()) {
+    const parsed = parseEventRecord(record, deps.settings.uploadsBucket);
+    if (parsed.kind === 'skip') {
       summary.skipped += 1;
       continue;
     }
-    const key = decodeS3Key(record.s3.object.key);
+    if (parsed.kind === 'malformed') {
+      // The key as sent is masked like any key (it carries names); its hash finds the raw record.
+      summary.malformed += 1;
+      deps.logger.error('S3 event record malformed: not scanned', {
+        reason: parsed.reason, record: index, key: maskObjectKey(parsed.rawKey ?? ''), raw_key_sha256: parsed.rawKey === null ? null : sha256Hex(parsed.rawKey),
+      });
+      continue;
+    }
+    const { upload, eventTime } = parsed;
+    const log = documentLogger(deps.logger, upload.key);
+    if (parsed.eventTimeProblem) {
+      summary.repaired += 1;
+      log.warn('S3 event record malformed: scanned, its finding filed under the scan time', { reason: parsed.eventTimeProblem, record: index });
+    }
     const remaining = clock ? clock.getRemainingTimeInMillis() - timeReserveMs : Infinity;
     const deadline = Date.now() + Math.max(0, Math.min(scanTimeLimitMs, remaining));
     try {
-      const { versionId, eTag } = record.s3.object;
-      const outcome = await scanDocument(deps, { bucket, key, versionId: versionId ?? null, etag: eTag ?? null }, { eventTime: new Date(record.eventTime), deadline });
+      const outcome = await scanDocument(deps, upload, { ...(eventTime ? { eventTime } : {}), deadline });
       summary.outcomes.push(outcome);
       if (outcome.status === 'routed') {
         summary.scanned += 1;
@@ -49,14 +67,14 @@ export async function handleS3Event(deps: ScanDeps, event: S3Event, clock?: Invo
       else if (outcome.status === 'superseded') summary.superseded += 1;
       else summary.missing += 1;
     } catch (err) {
-      documentLogger(deps.logger, key).error('scan failed', { error: err });
+      log.error('scan failed', { error: err });
       failures.push(err);
     }
   }
   if (failures.length > 0) {
     // no cause attached: store errors name the object key, and Lambda prints what the handler throws
     const first = failures[0] as { name?: string } | undefined;
-    throw new CsError(`${failures.length} of ${event.Records.length} documents failed (first: ${first?.name ?? 'Error'}; details logged with masked keys)`, { retriable: true });
+    throw new CsError(`${failures.length} of ${records.length} documents failed (first: ${first?.name ?? 'Error'}; details logged with masked keys)`, { retriable: true });
   }
   return summary;
 }

@@ -7,8 +7,12 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 /** The documented reference of an object key: SHA-256 of its UTF-8 bytes (hash a known key to look it up). */
 export const keySha256 = (key: string): string => sha256(key);
 
-/** The key as findings, lake rows and logs show it: `loans/***.pdf`. */
-export const maskedKey = (key: string): string => maskObjectKey(key);
+/**
+ * The key as findings, lake rows and logs show it: `loans/***.pdf`. Format controls left in the kept
+ * folder (a right-to-left override turns `loans/` around on screen) are written as `<U+202E>`.
+ */
+export const maskedKey = (key: string): string =>
+  maskObjectKey(key).replace(/\p{Cf}/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 
 /**
  * One upload's identity for idempotency: bucket, key and the version the event names (or its ETag

@@ -10,6 +10,7 @@ import { maskValue } from '../detect/maskValue.js';
 import { keySha256, keyText, maskedKey, referenceKey, scanRef } from './objectKeys.js';
 import type { ScanDeps } from './ScanDeps.js';
 import { decideVerdict } from './verdict.js';
+import { CsError } from '../errors.js';
 
 /** One upload as its S3 event names it: the version (versioned bucket) or ETag is what gets scanned. */
 export interface UploadRef {
@@ -45,6 +46,8 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
   const deadline = options.deadline ?? Date.now() + settings.scanTimeLimitMs;
   const versionId = source.versionId ?? null;
   const t0 = performance.now();
+  // Everything routing needs is checked before the first copy, so a document never ends in two buckets.
+  if (options.eventTime && Number.isNaN(options.eventTime.getTime())) throw new CsError('eventTime: not a valid time (nothing was copied)');
 
   const stat = await store.stat(source.bucket, source.key, { versionId });
   const ref = scanRef(source.bucket, source.key, versionId, versionId ? null : source.etag ?? stat?.etag ?? null);

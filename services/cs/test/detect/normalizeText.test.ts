@@ -1,4 +1,4 @@
-import { normalizeText } from '../../src/detect/normalizeText.js';
+import { hasRightToLeftOverride, normalizeText, visualText } from '../../src/detect/normalizeText.js';
 
 // [case, original, normalised text]
 const cases: [string, string, string][] = [
@@ -37,5 +37,30 @@ describe('Function: normalizeText', () => {
     const back = normalized.toOriginal(start, start + value.length);
     // Assess
     expect(original.slice(back.start, back.end)).toBe(originalValue);
+  });
+});
+
+describe('Function: normalizeText and visualText (format controls)', () => {
+  it.each([
+    ['bidi override and pop', '536\u202E-22-\u202C8674', '536-22-8674'],
+    ['isolates and marks', '\u2067Ana\u2069 \u200FLopez\u200E', 'Ana Lopez'],
+    ['word joiner, BOM, Arabic letter mark', 'Ana\u2060\uFEFF\u061C Lopez', 'Ana Lopez'],
+  ])('drops every format control (Cf): %s', (_name, original, expected) => {
+    expect(normalizeText(original).text).toBe(expected);
+  });
+
+  it('reads a right-to-left override in display order, offsets pointing at the stored characters', () => {
+    const original = 'loans \u202EFDP.htimS nhoJ';
+    const visual = visualText(original);
+    expect(visual.text).toBe('loans John Smith.PDF');
+    const start = visual.text.indexOf('John Smith');
+    const back = visual.toOriginal(start, start + 'John Smith'.length);
+    expect(original.slice(back.start, back.end)).toBe('htimS nhoJ');
+  });
+
+  it('ends an override at its PDF and keeps what follows in stored order', () => {
+    expect(visualText('a \u202Ecba\u202C def').text).toBe('a abc def');
+    expect(visualText('x\u202E21\n34').text).toBe('x12\n34');
+    expect(hasRightToLeftOverride('plain')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Cell, Relation, Row, SqlEngine } from '../ports/SqlEngine.js';
+import type { Cell, Relation, Row, SkippedObject, SqlEngine } from '../ports/SqlEngine.js';
 import type { LakeTable } from '../schema/lakeTables.js';
 import { duckType } from '../schema/typeNames.js';
 import { duckDbDialect, sqlString } from '../sql/Dialect.js';
@@ -37,6 +37,8 @@ export class DuckDbSqlEngine implements SqlEngine {
   private readonly cacheWrites: (() => Promise<void>)[] = [];
   /** Temp tables holding objects read from JSON in this session, with the objects and cache ids they hold. */
   private readonly uncached = new Map<string, string>();
+  /** Objects outside the partition layout, per table, found by the last `define`. */
+  private readonly misplaced = new Map<string, SkippedObject[]>();
 
   private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection, private readonly options: DuckDbEngineOptions) {
     if (options.cacheDir) this.cache = new ParquetCache(options.cacheDir);
@@ -80,6 +82,10 @@ export class DuckDbSqlEngine implements SqlEngine {
     return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toCell(v)])));
   }
 
+  skippedObjects(table: LakeTable): SkippedObject[] {
+    return this.misplaced.get(table.name) ?? [];
+  }
+
   /** Writes what this engine read from JSON to the Parquet cache, then closes the database. */
   async close(): Promise<void> {
     try {
@@ -96,7 +102,8 @@ export class DuckDbSqlEngine implements SqlEngine {
    * report's queries at once; it is written to the cache when the engine closes, after the report.
    */
   private async perObjectSql(name: string, rel: NonNullable<Relation['perObject']>): Promise<string> {
-    const objects = await lakeObjects(join(this.options.lakeDir, rel.table.prefix));
+    const { objects, misplaced } = await lakeObjects(join(this.options.lakeDir, rel.table.prefix), rel.table.partitions);
+    this.misplaced.set(rel.table.name, misplaced.map((m) => ({ object: m.path, reason: m.reason, records: m.records })));
     const cache = this.cache;
     if (!cache || objects.length === 0) return rel.sqlFor(this.tableSource(rel.table, objects.map((o) => o.path)));
     const table = rel.table.name;

@@ -22,6 +22,14 @@ const TILES: [string, string][] = [
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Meta tag naming the window a dashboard covers (ISO from/to), so a later run can say when it replaces a different one. */
+export const WINDOW_META = 'sfc-report-window';
+
+/** The window a rendered dashboard covers, as `from/to`, or undefined when `html` names none. */
+export function windowOfHtml(html: string): string | undefined {
+  return new RegExp(`<meta name="${WINDOW_META}" content="([^"]*)">`).exec(html)?.[1];
+}
+
 /** JSON safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
@@ -32,6 +40,7 @@ export function renderHtml(results: KpiResults, chartLibrary: string, generatedA
 <table id="${id}"><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody></tbody></table></section>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="${WINDOW_META}" content="${esc(`${results.window.from}/${results.window.to}`)}">
 <title>Fraud &amp; compliance dashboard</title>
 <style>${STYLES}</style></head>
 <body>

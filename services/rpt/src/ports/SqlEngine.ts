@@ -16,6 +16,13 @@ export interface Relation {
   perObject?: { table: LakeTable; sqlFor(source: string): string };
 }
 
+/** An object of a lake table that the engine left out before any SQL ran (it could not be placed). */
+export interface SkippedObject {
+  object: string;
+  reason: string;
+  records: number;
+}
+
 /** Runs the report's SQL: DuckDB over the local lake, Athena over the Glue tables. */
 export interface SqlEngine {
   readonly dialect: Dialect;
@@ -25,5 +32,11 @@ export interface SqlEngine {
   define(relations: Relation[]): Promise<void>;
   /** Runs one query; `name` labels it in errors and logs. Numbers come back as JS numbers. */
   query(name: string, sql: string): Promise<Row[]>;
+  /**
+   * Objects of `table` that `define` left out because they lie outside the partition layout (DuckDB
+   * lists the local lake itself). Athena has none to report: its partition projection reads only
+   * the projected locations, so such objects are invisible to it rather than skipped.
+   */
+  skippedObjects?(table: LakeTable): SkippedObject[];
   close(): Promise<void>;
 }

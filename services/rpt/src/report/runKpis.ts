@@ -42,6 +42,11 @@ export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: 
   for (const q of KPI_QUERIES) kpis[q.id] = await timed(q.id, () => engine.query(q.id, q.sql(engine.dialect)));
   const rejected: Rejected[] = [];
   for (const [alias, table] of ALIASES) {
+    for (const s of engine.skippedObjects?.(table) ?? []) {
+      const item = { object: lakeKey(s.object, table), reason: s.reason, records: s.records };
+      logger?.warn('skipped lake data', { ...item });
+      rejected.push(item);
+    }
     for (const r of await timed(`${alias}_rejects`, () => engine.query(`${alias}_rejects`, rejectsSql(alias, bounds)))) {
       const item = { object: lakeKey(String(r.object_key), table), reason: String(r.reject_reason), records: Number(r.records) };
       logger?.warn('skipped lake data', { ...item });
