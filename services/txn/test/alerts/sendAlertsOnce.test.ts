@@ -67,7 +67,7 @@ describe('Alerts: sendAlertsOnce (files)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alerts-'));
     const ledger = (await fsLedger(dir))!;
     const save = ledger.store.saveInProgress.bind(ledger.store);
-    ledger.store.saveInProgress = async (data: unknown, remainingMs?: number) => {
+    ledger.store.saveInProgress = async (data: Parameters<typeof save>[0], remainingMs?: number) => {
       if ((data as { event_id: string }).event_id === 'evt-0') await new Promise((r) => setTimeout(r, 50));
       return save(data, remainingMs);
     };
