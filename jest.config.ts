@@ -9,6 +9,7 @@ const swc = [
 ] as const;
 
 const ENVIRONMENT = `${process.cwd()}/scripts/jest/node-environment.cjs`;
+const RESOLVER = `${process.cwd()}/scripts/jest/resolver.cjs`;
 
 const project = (name: string, dir: string) => ({
   displayName: name,
@@ -16,7 +17,8 @@ const project = (name: string, dir: string) => ({
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc as unknown as [string, Record<string, unknown>] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // `./x.js` imports of TypeScript files resolve to `./x.ts`; dependencies' imports stay as Node resolves them.
+  resolver: RESOLVER,
   testEnvironment: ENVIRONMENT,
 });
 

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Installs what `npm start` (node) and `npm test` (test) need when it is missing, so that a fresh
-# clone needs no other step. Fast when everything is present. Usage: ensure-deps.sh node [test]
+# Installs what each npm script needs when it is missing, so that on a fresh clone every documented
+# command works first time. Fast when everything is present. Usage: ensure-deps.sh GROUP...
+#   node    Node dependencies (npm ci)           python  cfn-lint, moto, LightGBM/ONNX (pip)
+#   node22  Node.js 22, Lambda's runtime         kafka   Java 17, Maven, the Kafka jars
+#   trino   the Trino server                     pdf     Chromium, qpdf, unzip (the cs tests' PDFs)
+#   test    all of the above (npm test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
@@ -66,18 +70,21 @@ trino_server() {
   npm run -s trino:fetch
 }
 
+pdf_tools() {
+  apt_package chromium chromium
+  apt_package qpdf qpdf
+  apt_package unzip unzip
+}
+
 for what in "$@"; do
   case "$what" in
     node) node_deps ;;
-    test)
-      python_tools
-      apt_package chromium chromium
-      apt_package qpdf qpdf
-      apt_package unzip unzip
-      kafka_broker
-      node22
-      trino_server
-      ;;
+    python) python_tools ;;
+    node22) node22 ;;
+    kafka) kafka_broker ;;
+    trino) trino_server ;;
+    pdf) pdf_tools ;;
+    test) python_tools; pdf_tools; kafka_broker; node22; trino_server ;;
     *) echo "ensure-deps.sh: unknown group $what" >&2; exit 2 ;;
   esac
 done

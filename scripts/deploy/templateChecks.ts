@@ -45,4 +45,29 @@ export function bucketProblems(template: Template): string[] {
 }
 
 /** Logical ids of a template's resources of one type. */
+/**
+ * `action on *` for every IAM statement that grants an action matching `prefix` (e.g. `kafka:`) on
+ * Resource "*": the actions that can be scoped to a resource must be.
+ */
+export function actionsOnAnyResource(template: Template, prefix: string): string[] {
+  const found: string[] = [];
+  for (const r of Object.values(template.Resources)) {
+    if (r.Type !== 'AWS::IAM::Role' && r.Type !== 'AWS::IAM::Policy') continue;
+    const documents = r.Type === 'AWS::IAM::Role' ? (r.Properties.Policies ?? []).map((p: any) => p.PolicyDocument) : [r.Properties.PolicyDocument];
+    for (const statement of documents.flatMap((d: any) => [d.Statement].flat())) {
+      if (![statement.Resource].flat().includes('*')) continue;
+      for (const a of [statement.Action].flat()) if (typeof a === 'string' && a.startsWith(prefix)) found.push(`${a} on *`);
+    }
+  }
+  return found;
+}
+
+/** IAM roles of the template that no Lambda function runs with (a Ref, GetAtt or DependsOn elsewhere keeps one). */
+export function unusedRoles(template: Template): string[] {
+  return resourcesOfType(template, 'AWS::IAM::Role').filter((id) => {
+    const { [id]: _role, ...others } = template.Resources;
+    return !JSON.stringify({ others, outputs: template.Outputs }).includes(JSON.stringify(id));
+  });
+}
+
 export const resourcesOfType = (template: Template, type: string): string[] => Object.entries(template.Resources).filter(([, r]) => r.Type === type).map(([id]) => id).sort();

@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../lib/freePort.js';
 import { brokerPaths, serverProperties, KAFKA_VERSION, type BrokerPaths } from './brokerConfig.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,6 +19,8 @@ export interface BrokerOptions {
   heap?: string;
   /** How long to wait for the "started" line. */
   readyTimeoutMs?: number;
+  /** Pid of the process this broker belongs to (a jest run): once it is gone, the next start stops and wipes the broker. */
+  owner?: number;
   log?: (line: string) => void;
 }
 
@@ -77,6 +81,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   if (existing) return { brokers, port: o.port, pid: existing, paths: p, reused: true };
   ensureJars(p, log);
   mkdirSync(p.data, { recursive: true });
+  if (o.owner !== undefined) writeFileSync(p.owner, String(o.owner)); // a restart (fault tests) keeps the owner
   writeFileSync(p.properties, serverProperties(p, o.port, o.port + 1, o.partitions));
   if (!existsSync(join(p.data, 'meta.properties'))) {
     const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
@@ -133,4 +138,51 @@ export function wipeBroker(port = defaults.port): void {
   const p = brokerPaths(repoRoot, port);
   if (runningPid(p)) throw new Error(`broker on ${port} is running; stop it first`);
   rmSync(p.home, { recursive: true, force: true });
+}
+
+/** A client port whose controller port (port + 1) is free too, both on 127.0.0.1 right now. */
+export async function freeBrokerPort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port >= 65535) continue;
+    const taken = await new Promise<boolean>((ok) => {
+      const server = createServer().once('error', () => ok(true));
+      server.listen(port + 1, '127.0.0.1', () => server.close(() => ok(false)));
+    });
+    if (!taken) return port;
+  }
+}
+
+/**
+ * Starts a fresh broker (empty data) on a free port, for one owner; retries when another process
+ * takes the port between the probe and the broker's bind. Stops and wipes orphans first.
+ */
+export async function startFreshBroker(options: Omit<BrokerOptions, 'port'> = {}): Promise<Broker> {
+  await stopOrphans();
+  for (let attempt = 1; ; attempt++) {
+    const port = await freeBrokerPort();
+    wipeBroker(port);
+    try {
+      return await startBroker({ ...options, port });
+    } catch (err) {
+      if (attempt < 3 && /BindException|Address already in use/.test(String(err))) continue;
+      throw err;
+    }
+  }
+}
+
+const readPid = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined);
+
+/** Stops and wipes the brokers whose owner (a jest run killed before its teardown) is gone. */
+export async function stopOrphans(): Promise<void> {
+  const { root } = brokerPaths(repoRoot, defaults.port);
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    const port = Number(/^broker-(\d+)$/.exec(name)?.[1]);
+    if (!port) continue;
+    const owner = readPid(brokerPaths(repoRoot, port).owner);
+    if (!owner || alive(owner)) continue; // no owner (npm run kafka:start), or a live one
+    await stopBroker({ port });
+    wipeBroker(port);
+  }
 }

@@ -9,6 +9,8 @@ export interface BrokerPaths {
   properties: string;
   log: string;
   pid: string;
+  /** Pid of the process the broker belongs to (a jest run), 0 for none: orphans are stopped on the next start. */
+  owner: string;
 }
 
 export const KAFKA_VERSION = '3.9.2';
@@ -25,6 +27,7 @@ export function brokerPaths(repoRoot: string, port: number): BrokerPaths {
     properties: join(home, 'server.properties'),
     log: join(home, 'broker.log'),
     pid: join(home, 'broker.pid'),
+    owner: join(home, 'owner.pid'),
   };
 }
 

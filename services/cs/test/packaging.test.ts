@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, unusedRoles, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/cs', () => {
   let templatePath: string;
@@ -35,6 +35,9 @@ describe('Packaging: services/cs', () => {
   it('gives the function its own role with no wildcard actions', () => {
     expect(functionRoles(template)).toEqual(['ScanIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
+    // and no other role: osls's default IamRoleLambdaExecution, which no function uses, is removed
+    expect(resourcesOfType(template, 'AWS::IAM::Role')).toEqual(['ScanIamRoleLambdaExecution']);
+    expect(unusedRoles(template)).toEqual([]);
     // ListBucket on every bucket the scan reads, so a missing key is a 404 (not a 403) to the "already processed" check
     const statements = template.Resources.ScanIamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement as any[];
     const listed = JSON.stringify(statements.find((st) => JSON.stringify(st.Action) === '["s3:ListBucket"]').Resource);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { bucketProblems, cfnLint, functionRoles, packageService, resourcesOfType, unusedRoles, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/rpt', () => {
   let templatePath: string;
@@ -26,6 +26,9 @@ describe('Packaging: services/rpt', () => {
   it('runs the report function with its own role and no wildcard actions', () => {
     expect(functionRoles(template)).toEqual(['ReportIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
+    // and no other role: osls's default IamRoleLambdaExecution, which no function uses, is removed
+    expect(resourcesOfType(template, 'AWS::IAM::Role')).toEqual(['ReportIamRoleLambdaExecution']);
+    expect(unusedRoles(template)).toEqual([]);
   });
 
   it('keeps its buckets when the stack is removed and reads the lake named by the txn stack\'s export', () => {

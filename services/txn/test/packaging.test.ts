@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bucketProblems, cfnLint, functionRoles, packageService, REPO_ROOT, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
+import { actionsOnAnyResource, bucketProblems, cfnLint, unusedRoles, functionRoles, packageService, REPO_ROOT, resourcesOfType, wildcardActions } from '../../../shared/test/support/serverless.js';
 
 describe('Packaging: services/txn', () => {
   let template: Parameters<typeof wildcardActions>[0] & Record<string, any>;
@@ -49,6 +49,16 @@ describe('Packaging: services/txn', () => {
     expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
+  });
+
+  it('creates no role that no function uses, and grants the event sources\' kafka actions on the cluster only', () => {
+    // osls's default IamRoleLambdaExecution stays behind serverless-iam-roles-per-function unless removed
+    expect(unusedRoles(template)).toEqual([]);
+    expect(resourcesOfType(template, 'AWS::IAM::Role')).toEqual(functionRoles(template));
+    expect(actionsOnAnyResource(template, 'kafka:')).toEqual([]);
+    const cluster = template.Resources.ScoreIamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement
+      .find((st: any) => [st.Action].flat().includes('kafka:GetBootstrapBrokers'));
+    expect(cluster.Resource).toMatch(/^arn:aws:kafka:us-east-1:\d{12}:cluster\/sfc-msk\//);
   });
 
   it('wires score, act and label to the stage\'s topics and consumer groups, after the deploy created the topics', () => {

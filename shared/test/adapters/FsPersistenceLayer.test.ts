@@ -2,7 +2,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { jest } from '@jest/globals';
+import type { Config } from '@jest/types';
 import { FsPersistenceLayer } from '../../src/adapters/FsPersistenceLayer.js';
+
+/** Fake only the clock (Date); timers and I/O stay real. */
+const NOT_DATE: Config.FakeableAPI[] = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
 
 let root: string;
 beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'sfc-idem-')); });
@@ -46,15 +51,21 @@ describe('Class: FsPersistenceLayer', () => {
   });
 
   it('refuses a key in progress until its in-progress time runs out, then takes it', async () => {
-    // Prepare: an attempt that "crashed" mid-way leaves its record in progress for 200 ms
-    const { store, config } = setup('inprogress', { inProgressMs: 200 });
+    // Prepare: an attempt that "crashed" mid-way leaves its record in progress for a minute. The clock
+    // is moved past it rather than waited for: a short real window could run out on a busy machine
+    // before the first call, which would then take the key.
+    const { store, config } = setup('inprogress', { inProgressMs: 60_000 });
     store.configure({ config });
-    await store.saveInProgress({ id: 'k' }, 200);
+    await store.saveInProgress({ id: 'k' }, 60_000);
     const fn = makeIdempotent(async (_e: { id: string }) => 'done', { persistenceStore: store, config });
     // Act / Assess
     await expect(fn({ id: 'k' })).rejects.toBeInstanceOf(IdempotencyAlreadyInProgressError);
-    await new Promise((r) => setTimeout(r, 250));
-    await expect(fn({ id: 'k' })).resolves.toBe('done');
+    jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: NOT_DATE });
+    try {
+      await expect(fn({ id: 'k' })).resolves.toBe('done');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('lets one of many concurrent callers take a key', async () => {

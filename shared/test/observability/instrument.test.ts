@@ -37,7 +37,9 @@ describe('Function: instrument', () => {
     // Act
     await handler({ fail: false }, context);
     await expect(handler({ fail: true }, context)).rejects.toThrow('SNS down');
-    await new Promise((r) => setTimeout(r, 200));
+    // the daemon gets the segments over UDP after the handler returns: wait for them, not for a fixed time
+    const segmentsOf = () => received.map((m) => JSON.parse(m.slice(m.indexOf('\n') + 1)) as Record<string, unknown>).filter((s) => s.name === '## act');
+    for (const deadline = Date.now() + 10_000; segmentsOf().length < 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
     // Assess: logs carry the request id, masked
     expect(logs.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ message: 'handling', function_request_id: 'req-42', function_name: 'sfc-txn-dev-act', email: 'j***@example.com', xray_trace_id: '1-6750a1b2-0123456789abcdef01234567' }),
@@ -46,7 +48,7 @@ describe('Function: instrument', () => {
     // metrics: one EMF document per invocation
     expect(emf.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ Handled: 3, service: 'txn' }), expect.objectContaining({ Failed: 1 })]);
     // traces: a "## act" subsegment per invocation under the Lambda trace, cold start annotated, the error recorded
-    const segments = received.map((m) => JSON.parse(m.slice(m.indexOf('\n') + 1)) as Record<string, unknown>).filter((s) => s.name === '## act');
+    const segments = segmentsOf().sort((a, b) => Number(a.start_time) - Number(b.start_time));
     expect(segments).toHaveLength(2);
     expect(segments[0]).toMatchObject({ trace_id: '1-6750a1b2-0123456789abcdef01234567', annotations: { ColdStart: expect.any(Boolean), Service: 'txn' } });
     expect(segments[1]).toMatchObject({ annotations: { ColdStart: false }, fault: true });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export { bucketProblems, resourcesOfType, wildcardActions, type Template } from '../../../scripts/deploy/templateChecks.js';
+export { actionsOnAnyResource, bucketProblems, resourcesOfType, unusedRoles, wildcardActions, type Template } from '../../../scripts/deploy/templateChecks.js';
 import type { Template } from '../../../scripts/deploy/templateChecks.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

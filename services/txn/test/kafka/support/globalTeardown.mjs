@@ -1,4 +1,4 @@
-// Stops the broker the global setup started; no process is left behind.
+// Stops the broker the global setup started and removes its data; no process or data dir is left behind.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -6,5 +6,5 @@ const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 export default function globalTeardown() {
   if (!process.env.SFC_TEST_KAFKA_PORT) return;
-  execFileSync(`${root}node_modules/.bin/tsx`, ['scripts/kafka/stop.ts', '--port', process.env.SFC_TEST_KAFKA_PORT], { cwd: root, stdio: ['ignore', 2, 2] });
+  execFileSync(`${root}node_modules/.bin/tsx`, ['scripts/kafka/stop.ts', '--port', process.env.SFC_TEST_KAFKA_PORT, '--wipe'], { cwd: root, stdio: ['ignore', 2, 2] });
 }
