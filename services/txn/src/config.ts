@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonConfig, loadConfig, type ConfigOf, type ConfigSpec } from '@sfc/shared';
+import { commonConfig, loadConfig, pseudonymConfig, type ConfigOf, type ConfigSpec } from '@sfc/shared';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 const optionalScore = z.union([z.literal(''), z.coerce.number().int().min(0).max(1000)]);
@@ -28,6 +28,7 @@ export const txnConfigSpec = {
   MAX_RECORD_BYTES: { schema: int(256), default: '65536', doc: 'Larger records go to the DLQ unread.' },
   LAKE_BUCKET: { schema: z.string().min(1), default: 'lake', doc: 'Bucket of the data lake.' },
   LAKE_PREFIX: { schema: z.string().min(1), default: 'processed', doc: 'Prefix of scored transactions in the lake.' },
+  ...pseudonymConfig,
   ENTITY_STATE: { schema: z.enum(['memory', 'dynamodb']), default: 'memory', doc: 'Where feature state lives (per customer, per aggregation key such as the merchant, and the replay window).' },
   ENTITY_TABLE: { schema: z.string(), default: '', doc: 'DynamoDB table for entity state (ENTITY_STATE=dynamodb).' },
   ENTITY_MAX: { schema: int(1), default: '1000000', doc: 'Most entities of each kind (customers, merchants, remembered events, ...) the in-memory state keeps (least recently written evicted).' },
