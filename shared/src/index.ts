@@ -41,6 +41,7 @@ export * from './pseudonym/pseudonymiser.js';
 export * from './pseudonym/customIdentifiers.js';
 export * from './pseudonym/scrub.js';
 export * from './pseudonym/piiPolicy.js';
+export * from './pseudonym/lakeRow.js';
 export * from './pseudonym/settings.js';
 export type * from './ports/PseudonymKeys.js';
 export { FileKeySource } from './adapters/FileKeySource.js';

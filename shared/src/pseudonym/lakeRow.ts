@@ -1,4 +1,6 @@
-import { LAKE_FREE_TEXT_FIELDS, LAKE_PII_FIELDS, type LakeTransaction, type PiiPolicy, type ScoredTransaction } from '@sfc/shared';
+import { LAKE_FREE_TEXT_FIELDS, LAKE_PII_FIELDS, type LakeTransaction } from '../schemas/lakeTransaction.js';
+import type { ScoredTransaction } from '../schemas/scoredTransaction.js';
+import type { PiiPolicy } from './piiPolicy.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -8,7 +10,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * decimals they locate the home as well as the street does). card_bin stays: an issuer prefix, not a
  * card number, and what fraud reporting groups by.
  */
-export function lakeRow(tx: ScoredTransaction, pii: PiiPolicy): LakeTransaction {
+export function toLakeTransaction(tx: ScoredTransaction, pii: PiiPolicy): LakeTransaction {
   const row: Record<string, unknown> = { ...tx };
   for (const [field, kind] of Object.entries(LAKE_PII_FIELDS)) {
     const value = tx[field as keyof typeof LAKE_PII_FIELDS];
