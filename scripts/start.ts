@@ -8,6 +8,7 @@ import { ConfigError } from '@sfc/shared';
 import { loadTxnConfig } from '../services/txn/src/config.js';
 import { runEmbeddedPipeline } from '../services/txn/src/local/embeddedPipeline.js';
 import { produceTicks } from '../services/txn/src/local/runSummary.js';
+import { describeLakePii } from '../services/txn/src/local/lakePii.js';
 import { progressBar } from './lib/progress.js';
 import { runReport } from '../services/rpt/src/local/runReport.js';
 import { scanUploads } from '../services/cs/src/local/scanUploads.js';
@@ -86,6 +87,7 @@ txn${kafka ? ` over Kafka (${config.KAFKA_BROKERS})` : ''}: ${s.produced.toLocal
   lake rows     ${s.lakeRows.toLocaleString('en-US')} in ${s.lakeObjects} objects
   ttdf          p50 ${ms(s.ttdfMs.p50)}   p95 ${ms(s.ttdfMs.p95)}   p99 ${ms(s.ttdfMs.p99)}   (this run's ${s.scored.toLocaleString('en-US')} scored, nearest rank)
   lake          ${join(dataDir, config.LAKE_BUCKET, config.LAKE_PREFIX)}
+  lake PII      ${await describeLakePii(config)}
   outbox        ${join(dataDir, 'outbox', 'alerts.jsonl')}`);
 const m = s.metrics;
 if (m) {

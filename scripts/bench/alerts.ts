@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createLogger, FsObjectStore, MemoryTopics, OutboxNotifier, type DecodedMskRecord, type ScoredTransaction } from '@sfc/shared';
+import { createLogger, FsObjectStore, piiPolicyFrom, MemoryTopics, OutboxNotifier, type DecodedMskRecord, type ScoredTransaction } from '@sfc/shared';
 import { loadTxnConfig } from '../../services/txn/src/config.js';
 import { simulatorFrom } from '../../services/txn/src/context.js';
 import { alertLedgerFrom } from '../../services/txn/src/deps/alertLedger.js';
@@ -34,7 +34,7 @@ async function measure(name: string, env: Record<string, string>): Promise<void>
   const c = loadTxnConfig({ ...env, DATA_DIR: dir });
   const deps: ActDeps = {
     store: new FsObjectStore(dir), notifier: new OutboxNotifier(join(dir, 'outbox'), 'alerts', null), ledger: await alertLedgerFrom(c),
-    producer: new MemoryTopics(1), lake: { bucket: 'lake', prefix: 'processed' }, dlqTopic: 'dlq', maxRecordBytes: 1 << 20, logger: createLogger('bench', { level: 'silent' }),
+    producer: new MemoryTopics(1), lake: { bucket: 'lake', prefix: 'processed' }, pii: (await piiPolicyFrom(c)).policy, dlqTopic: 'dlq', maxRecordBytes: 1 << 20, logger: createLogger('bench', { level: 'silent' }),
   };
   await actBatch(runs[0]!.slice(0, 50).map((r) => ({ ...r, offset: `w${r.offset}` })), deps); // warm-up (JIT, connections), other keys
   for (const pass of ['first', 'retry']) {

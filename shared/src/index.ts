@@ -34,3 +34,15 @@ export { EventSourceRunner, type RunnerOptions, type FailureDestination } from '
 export { backoffMs, sleep } from './runtime/retry.js';
 export { objectStoreFrom, notifierFrom } from './config/adapters.js';
 export { lazyHandler } from './runtime/lazy.js';
+export * from './schemas/lakeTransaction.js';
+export * from './pseudonym/keyRing.js';
+export * from './pseudonym/normalise.js';
+export * from './pseudonym/pseudonymiser.js';
+export * from './pseudonym/customIdentifiers.js';
+export * from './pseudonym/scrub.js';
+export * from './pseudonym/piiPolicy.js';
+export * from './pseudonym/lakeRow.js';
+export * from './pseudonym/settings.js';
+export type * from './ports/PseudonymKeys.js';
+export { FileKeySource } from './adapters/FileKeySource.js';
+export * from './pseudonym/reidentify.js';

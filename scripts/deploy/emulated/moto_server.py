@@ -19,12 +19,16 @@ Started by scripts/deploy/emulated/emulator.ts (`npm run deploy:emulated`); noth
 - What AWS refuses and moto lets pass: deleting a stack whose export another stack imports, and
   CloudFormation deleting a bucket that still holds objects (moto keeps the bucket and reports the
   stack deleted; AWS ends in DELETE_FAILED). Both are refused here.
+- AWS::SecretsManager::Secret in CloudFormation (moto 5.2 skips it, and a Ref to it would be null):
+  created in moto's Secrets Manager, GenerateSecretString included, Ref being the ARN as in AWS.
 - Every invocation and every custom-resource answer is appended to SFC_EMULATOR_LOG (JSON lines).
 """
 
 import hashlib
 import io
 import json
+import secrets
+import string
 import os
 import subprocess
 import sys
@@ -44,6 +48,8 @@ from moto.core.exceptions import JsonRESTError as RESTError
 from moto.kafka import models as kafka_models
 from moto.s3 import models as s3_models
 from moto.server import main
+from moto.core.common_models import CloudFormationModel
+from moto.secretsmanager.models import secretsmanager_backends
 
 NODE = os.environ["SFC_NODE22"]
 RUNNER = os.environ["SFC_LAMBDA_RUNNER"]
@@ -280,6 +286,70 @@ def revoke_ingress(self, account_id, region_name):
 
 
 SecurityGroupIngress.delete = revoke_ingress
+
+
+
+class CfnSecret(CloudFormationModel):
+    """AWS::SecretsManager::Secret: SecretString, or GenerateSecretString (with a template and key)."""
+
+    # moto's model registry names a model's service from its module path (moto.<service>....).
+    __module__ = "moto.secretsmanager.sfc_cloudformation"
+
+    def __init__(self, arn, name):
+        self.arn = arn
+        self.name = name
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::SecretsManager::Secret"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @property
+    def physical_resource_id(self):
+        return self.arn
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Id"
+
+    def get_cfn_attribute(self, attribute_name):
+        return self.arn
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = cloudformation_json.get("Properties", {})
+        value = props.get("SecretString")
+        gen = props.get("GenerateSecretString")
+        if value is None and gen is not None:
+            alphabet = string.ascii_letters + string.digits + ("" if gen.get("ExcludePunctuation") else string.punctuation)
+            generated = "".join(secrets.choice(alphabet) for _ in range(int(gen.get("PasswordLength", 32))))
+            if gen.get("SecretStringTemplate"):
+                doc = json.loads(gen["SecretStringTemplate"])
+                doc[gen["GenerateStringKey"]] = generated
+                value = json.dumps(doc)
+            else:
+                value = generated
+        created = secretsmanager_backends[account_id][region_name].create_secret(
+            name=props.get("Name") or resource_name, secret_string=value, secret_binary=None,
+            description=props.get("Description"), tags=props.get("Tags"), kms_key_id=props.get("KmsKeyId"),
+            client_request_token=None, replica_regions=[], force_overwrite=False)
+        short = json.loads(created)
+        return cls(short["ARN"], short["Name"])
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        pass  # the template retains the secret (DeletionPolicy: Retain), as AWS then does
+
+    def is_created(self):
+        return True
+
 
 if __name__ == "__main__":
     main(sys.argv[1:])

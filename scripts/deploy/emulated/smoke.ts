@@ -62,6 +62,8 @@ export async function smokePipeline(c: SmokeClients, d: Deployment, o: { stage: 
   }
   const rows = lakeRows.length;
   check(rows === total('scored'), `the lake holds every scored transaction (${rows} rows, ${total('scored')} scored)`);
+  const tokenised = lakeRows.filter((r) => (r as { email_address?: string }).email_address === undefined && /^tok:v1:[0-9a-f]{32}$/.test((r as { email_address_token?: string }).email_address_token ?? ''));
+  check(tokenised.length === rows, `the lake holds tokens from the deployed key secret, no raw e-mail (${tokenised.length} of ${rows} rows)`);
   let received = 0;
   for (let tries = 0; received < alerts && tries < 20; tries++) {
     received += (await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }))).Messages?.length ?? 0;

@@ -1,24 +1,25 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, FsObjectStore, MemoryTopics, OutboxNotifier, type ScoredTransaction } from '@sfc/shared';
+import { createLogger, FsObjectStore, LakeTransactionSchema, MemoryTopics, OutboxNotifier, type ScoredTransaction } from '@sfc/shared';
 import { actBatch, type ActDeps } from '../src/pipeline/actBatch.js';
 import { recordOf } from './support/records.js';
 import { validTransaction } from '../../../shared/test/fixtures/transaction.js';
+import { testPolicy } from '../../../shared/test/support/pseudonym.js';
 
 const scored = (i: number, outcome: 'approve' | 'review' | 'block', hour: number): ScoredTransaction => ({
   ...validTransaction({ event_id: `evt-${i}`, event_time: `2026-11-25T${String(hour).padStart(2, '0')}:30:00.000Z` }),
   fd: { outcome, score: outcome === 'block' ? 950 : 100, model_version: 'm', reasons: ['new device'], ttdf_ms: 5, proc_time_ms: 0.1, model_time_ms: 0.01 },
 });
 
-function setup(): { deps: ActDeps; dir: string; topics: MemoryTopics } {
+function setup(pii = testPolicy()): { deps: ActDeps; dir: string; topics: MemoryTopics } {
   const dir = mkdtempSync(join(tmpdir(), 'act-'));
   const topics = new MemoryTopics(1);
   return {
     dir, topics,
     deps: {
       store: new FsObjectStore(dir), notifier: new OutboxNotifier(join(dir, 'outbox'), 'alerts', null), producer: topics,
-      lake: { bucket: 'lake', prefix: 'processed' }, dlqTopic: 'dlq', maxRecordBytes: 65_536, logger: createLogger('t', { level: 'silent' }),
+      lake: { bucket: 'lake', prefix: 'processed' }, pii, dlqTopic: 'dlq', maxRecordBytes: 65_536, logger: createLogger('t', { level: 'silent' }),
     },
   };
 }
@@ -60,6 +61,37 @@ describe('Pipeline: actBatch', () => {
     const summary = await actBatch([...batch, recordOf({ event_id: 'x' }, 200, 'processed_transactions', 2)], deps);
     expect(summary).toMatchObject({ written: 4, deadLettered: 1 });
     expect(JSON.parse(topics.readAll('dlq')[0]!.value.toString()).stage).toBe('act');
+  });
+
+  const lakeRows = async (deps: ActDeps) => (await Promise.all((await deps.store.list('lake')).map(async (k) => Buffer.from((await deps.store.get('lake', k))!).toString().trim().split('\n'))))
+    .flat().map((l) => LakeTransactionSchema.parse(JSON.parse(l)));
+
+  it('writes tokens and masked forms to the lake, no raw personal value, card numbers in free text masked', async () => {
+    // Prepare: a card number typed into the job field
+    const { deps } = setup();
+    const tx = { ...scored(9, 'approve', 10), customer_job: 'paid with 4111 1111 1111 1111' };
+    // Act
+    await actBatch([recordOf(tx, 300, 'processed_transactions', 2)], deps);
+    // Assess
+    const [row] = await lakeRows(deps);
+    const text = JSON.stringify(row);
+    for (const raw of ['Jane Doe', 'jane.doe@example.com', '555-123-4567', '12 Main St', '203.0.113.7', '4111 1111 1111 1111', '4111111111111111']) expect(text).not.toContain(raw);
+    expect(row).toMatchObject({
+      email_address_token: deps.pii.pseudonymiser.token('email', 'jane.doe@example.com'), email_address_masked: 'j***@example.com',
+      customer_name_masked: 'J*** D***', phone_masked: '********4567', ip_address_masked: '203.0.113.x', customer_job: 'paid with ************1111',
+      billing_latitude: 39.78, card_bin: 411111,
+    });
+    expect(row!.customer_name_token).toBe(deps.pii.pseudonymiser.token('name', 'Jane Doe'));
+    expect(row!.billing_street_token).toMatch(/^tok:v1:/);
+    expect(row!.email_address).toBeUndefined();
+  });
+
+  it('LAKE_PII=raw writes the raw values beside the tokens, and still never a card number', async () => {
+    const { deps } = setup(testPolicy({ mode: 'raw' }));
+    await actBatch([recordOf({ ...scored(9, 'approve', 10), user_agent: 'x 4111-1111-1111-1111' }, 300, 'processed_transactions', 2)], deps);
+    const [row] = await lakeRows(deps);
+    expect(row).toMatchObject({ customer_name: 'Jane Doe', email_address: 'jane.doe@example.com', email_address_masked: 'j***@example.com', user_agent: 'x ************1111' });
+    expect(row!.email_address_token).toMatch(/^tok:v1:/);
   });
 
   it.each<[string, (s: ScoredTransaction) => object, string]>([

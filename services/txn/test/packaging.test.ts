@@ -41,6 +41,21 @@ describe('Packaging: services/txn', () => {
     expect(JSON.parse(r.OperationsDashboard.Properties.DashboardBody['Fn::Sub'][0]).widgets.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('pseudonymisation keys: a generated secret, retained, readable by act alone and only that secret', () => {
+    const r = template.Resources;
+    expect(r.PseudonymKeySecret).toMatchObject({
+      Type: 'AWS::SecretsManager::Secret', DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain',
+      Properties: { GenerateSecretString: { SecretStringTemplate: '{"current":"v1"}', GenerateStringKey: 'v1', PasswordLength: 64, ExcludePunctuation: true } },
+    });
+    expect(r.PseudonymKeySecret.Properties.SecretString).toBeUndefined();
+    expect(r.ActLambdaFunction.Properties.Environment.Variables).toMatchObject({ PSEUDONYM_KEYS: 'secretsmanager', PSEUDONYM_SECRET_ID: { Ref: 'PseudonymKeySecret' }, LAKE_PII: 'tokens' });
+    const grants = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::IAM::Role')
+      .flatMap(([id, role]: [string, any]) => (role.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement)
+        .filter((st: any) => JSON.stringify(st.Action).includes('secretsmanager')).map((st: any) => [id, st.Action, st.Resource]));
+    expect(grants).toEqual([['ActIamRoleLambdaExecution', ['secretsmanager:GetSecretValue'], { Ref: 'PseudonymKeySecret' }]]);
+    expect(template.Outputs.PseudonymKeySecretArn.Value).toEqual({ Ref: 'PseudonymKeySecret' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });

@@ -9,7 +9,7 @@ export interface KpiQuery {
 
 /** Columns of each relation the queries below read (the relations keep only these). */
 export const KPI_COLUMNS: Record<'tx' | 'findings', string[]> = {
-  tx: ['event_id', 'transaction_amt', 'product_category', 'billing_state', 'email_address', 'fd'],
+  tx: ['event_id', 'transaction_amt', 'product_category', 'billing_state', 'email_address_masked', 'fd'],
   findings: ['verdict', 'quarantine_reason', 'entities'],
 };
 
@@ -65,7 +65,7 @@ export const KPI_QUERIES: KpiQuery[] = [
     id: 'latest_blocked',
     title: 'Latest blocked transactions',
     sql: (d) => `SELECT ${d.epochMs('ts')} AS time, event_id, transaction_amt AS amount, product_category AS category,
-  billing_state AS state, "fd"."score" AS score, ${d.maskEmail('email_address')} AS email
+  billing_state AS state, "fd"."score" AS score, email_address_masked AS email
   FROM tx WHERE "fd"."outcome" = 'block' ORDER BY ts DESC, event_id LIMIT 20`,
   },
   {

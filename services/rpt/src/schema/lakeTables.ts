@@ -1,4 +1,4 @@
-import { ComplianceFindingSchema, ScoredTransactionSchema } from '@sfc/shared';
+import { ComplianceFindingSchema, LakeTransactionSchema } from '@sfc/shared';
 import { columnsOf, jsonSchemaOf, type Column } from './columns.js';
 
 /** A lake dataset: where its objects live, how they are partitioned, and its columns (from the shared schema). */
@@ -19,7 +19,8 @@ export const TRANSACTIONS: LakeTable = {
   prefix: 'processed/',
   partitions: ['dt', 'hour'],
   timeColumn: 'event_time',
-  columns: columnsOf(jsonSchemaOf(ScoredTransactionSchema)),
+  // What act writes: personal values as tokens and masked forms (raw columns only with LAKE_PII=raw).
+  columns: columnsOf(jsonSchemaOf(LakeTransactionSchema)),
 };
 
 export const FINDINGS: LakeTable = {

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FsObjectStore, ScoredTransactionSchema, parseWith } from '@sfc/shared';
+import { FsObjectStore, LakeTransactionSchema, parseWith } from '@sfc/shared';
 import { runReport } from '../../src/local/runReport.js';
 import { MALFORMED } from '../../src/sql/validation.js';
 import { BAD_LAKE_DIR, BAD_LAKE_WINDOW, BROKEN, writeBadLake } from '../support/badLake.js';
@@ -12,7 +12,7 @@ const dir = BAD_LAKE_DIR;
 
 describe('Report over bad lake data', () => {
   it.each(BROKEN)('the shared zod schema also rejects: %s', (_name, make, reason) => {
-    const parsed = parseWith('ScoredTransaction', ScoredTransactionSchema, make(1));
+    const parsed = parseWith('LakeTransaction', LakeTransactionSchema, make(1));
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(reason.startsWith(`${parsed.error.field}:`)).toBe(true);
   });

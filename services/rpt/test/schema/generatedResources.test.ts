@@ -11,9 +11,12 @@ describe('Generated Glue/Athena resources', () => {
     expect(committed).toEqual(generatedResources());
   });
 
-  it('maps the ScoredTransaction schema to Hive/Glue column types', () => {
+  it('maps the LakeTransaction schema to Hive/Glue column types, personal values as tokens', () => {
     const type = (name: string) => glueType(TRANSACTIONS.columns.find((c) => c.name === name)!.type);
-    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(21);
+    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(30);
+    expect(TRANSACTIONS.columns.filter((c) => c.name.endsWith('_token')).map((c) => c.name)).toEqual(['customer_name_token', 'email_address_token', 'phone_token', 'billing_street_token', 'ip_address_token']);
+    // raw columns exist (LAKE_PII=raw) but are never required
+    expect(TRANSACTIONS.columns.find((c) => c.name === 'email_address')!.nullable).toBe(true);
     expect(type('transaction_amt')).toBe('double');
     // Integers as double: a bigint column would read a fractional score as an integer (see typeNames.ts).
     expect(type('card_bin')).toBe('double');

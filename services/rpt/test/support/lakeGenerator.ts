@@ -1,7 +1,11 @@
 import {
-  ComplianceFindingSchema, OUTCOMES, PRODUCT_CATEGORIES, ScoredTransactionSchema, VERDICTS,
-  type ComplianceFinding, type ScoredTransaction,
+  ComplianceFindingSchema, LakeTransactionSchema, OUTCOMES, PRODUCT_CATEGORIES, VERDICTS, toLakeTransaction,
+  type ComplianceFinding, type LakeTransaction, type ScoredTransaction,
 } from '@sfc/shared';
+import { testPolicy } from '../../../../shared/test/support/pseudonym.js';
+
+/** What act does to every row: tokens and masked forms (a fixed test key, so fixtures are reproducible). */
+const pii = testPolicy();
 
 /** Small seeded PRNG (mulberry32) so fixtures are reproducible run to run. */
 export function rng(seed: number): () => number {
@@ -20,8 +24,12 @@ const FIRST = ['Jane', 'John', 'Maria', 'Wei', 'Aisha', 'Carlos', 'Olga', 'Sam']
 const LAST = ['Doe', 'Smith', 'Garcia', 'Chen', 'Khan', 'Lopez', 'Ivanova', 'Lee'];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
-/** A valid ScoredTransaction at `time`; the outcome follows the score like the scorer's rules do. */
-export function makeTransaction(r: () => number, i: number, time: Date): ScoredTransaction {
+/** A valid lake row at `time`, as act writes it; the outcome follows the score like the scorer's rules do. */
+export function makeTransaction(r: () => number, i: number, time: Date): LakeTransaction {
+  return toLakeTransaction(makeScored(r, i, time), pii);
+}
+
+function makeScored(r: () => number, i: number, time: Date): ScoredTransaction {
   const score = Math.floor(r() ** 3 * 1000);
   const outcome = score >= 900 ? 'block' : score >= 700 ? 'review' : 'approve';
   const first = pick(r, FIRST);
@@ -91,5 +99,5 @@ export function makeFinding(r: () => number, i: number, time: Date): ComplianceF
 }
 
 /** Validates with the shared schemas so fixtures can never drift from the contract. */
-export const assertValidTransaction = (t: ScoredTransaction) => ScoredTransactionSchema.parse(t);
+export const assertValidTransaction = (t: LakeTransaction) => LakeTransactionSchema.parse(t);
 export const assertValidFinding = (f: ComplianceFinding) => ComplianceFindingSchema.parse(f);

@@ -1,4 +1,4 @@
-import type { ComplianceFinding, ObjectStore, ScoredTransaction } from '@sfc/shared';
+import type { ComplianceFinding, LakeTransaction, ObjectStore } from '@sfc/shared';
 import { assertValidFinding, assertValidTransaction, makeFinding, makeTransaction, rng } from './lakeGenerator.js';
 
 export interface LakeSpec {
@@ -17,7 +17,7 @@ export interface LakeSpec {
 
 export interface WrittenLake {
   keys: string[];
-  transactions: ScoredTransaction[];
+  transactions: LakeTransaction[];
   findings: ComplianceFinding[];
 }
 

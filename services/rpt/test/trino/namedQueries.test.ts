@@ -81,9 +81,9 @@ describe('Named queries of the template, run on Trino over the last 24 hours, eq
         lines += (await readFile(join(lakeDir, 'processed', `dt=${day}`, hour, f), 'utf8')).split('\n').filter((l) => l.length > 0).length;
       }
     }
-    const r = await trinoQuery(`SELECT transaction_amt, email_address, event_id, CAST(from_iso8601_timestamp(event_time) AS timestamp) event_ts, fd.outcome
+    const r = await trinoQuery(`SELECT transaction_amt, email_address_masked, event_id, CAST(from_iso8601_timestamp(event_time) AS timestamp) event_ts, fd.outcome
 FROM ${schema}.transactions WHERE dt = '${day}'`, schema);
-    expect(r.columns.map((c) => c.name)).toEqual(['transaction_amt', 'email_address', 'event_id', 'event_ts', 'outcome']);
+    expect(r.columns.map((c) => c.name)).toEqual(['transaction_amt', 'email_address_masked', 'event_id', 'event_ts', 'outcome']);
     expect(r.rows).toHaveLength(lines);
   }, TRINO_TIMEOUT);
 });

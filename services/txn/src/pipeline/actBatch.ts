@@ -1,4 +1,4 @@
-import { ScoredTransactionSchema, type DecodedMskRecord, type Logger, type Notifier, type ObjectStore, type Outcome, type OutgoingMessage, type ScoredTransaction, type TopicProducer } from '@sfc/shared';
+import { ScoredTransactionSchema, type DecodedMskRecord, type Logger, type Notifier, type ObjectStore, type Outcome, type OutgoingMessage, type PiiPolicy, type ScoredTransaction, type TopicProducer, toLakeTransaction } from '@sfc/shared';
 import { sendAlertsOnce, type AlertLedger } from '../alerts/sendAlertsOnce.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
@@ -11,6 +11,8 @@ export interface ActDeps {
   ledger?: AlertLedger;
   producer: TopicProducer;
   lake: { bucket: string; prefix: string };
+  /** Tokens and masking of personal values before they reach the lake (LakeTransaction). */
+  pii: PiiPolicy;
   dlqTopic: string;
   maxRecordBytes: number;
   logger: Logger;
@@ -32,7 +34,8 @@ export interface ActSummary {
 
 /**
  * Acts on scored transactions: writes them to the lake (one object per source partition and lake
- * partition, keyed by first offset, so retries overwrite) and then alerts on every block, once.
+ * partition, keyed by first offset, so retries overwrite), pseudonymised (toLakeTransaction), and then alerts on
+ * every block, once (alerts mask PII themselves).
  */
 export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Promise<ActSummary> {
   const groups = new Map<string, { key: string; lines: string[] }>();
@@ -50,7 +53,7 @@ export async function actBatch(records: DecodedMskRecord[], deps: ActDeps): Prom
     const group = `${record.topic}/${record.partition}/${lakePartition(tx.event_time)}`;
     let g = groups.get(group);
     if (!g) groups.set(group, (g = { key: lakeObjectKey(deps.lake.prefix, tx.event_time, record.topic, record.partition, record.offset), lines: [] }));
-    g.lines.push(JSON.stringify(tx));
+    g.lines.push(JSON.stringify(toLakeTransaction(tx, deps.pii)));
     outcomes[tx.fd.outcome] += 1;
     ttdfMs.push(tx.fd.ttdf_ms);
     if (tx.fd.outcome === 'block') blocked.push(tx);
