@@ -37,7 +37,7 @@ export class DynamoListStore implements ListStore {
     for (let i = 0; i < names.length; i += 100) {
       let keys: Record<string, AttributeValue>[] | undefined = names.slice(i, i + 100).map((n) => ({ list: S(META), element: S(n) }));
       while (keys && keys.length > 0) {
-        const res = await this.call('BatchGetItem', () => this.client.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys!, ProjectionExpression: 'element, version' } } })));
+        const res = await this.call('BatchGetItem', () => this.client.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys!, ProjectionExpression: '#e, #v', ExpressionAttributeNames: { '#e': 'element', '#v': 'version' } } } })));
         for (const item of res.Responses?.[this.table] ?? []) out.set(item.element!.S!, item.version!.N!);
         keys = res.UnprocessedKeys?.[this.table]?.Keys;
       }
@@ -59,7 +59,7 @@ export class DynamoListStore implements ListStore {
     let start: Record<string, AttributeValue> | undefined;
     do {
       const res: QueryCommandOutput = await this.call('Query', () => this.client.send(new QueryCommand({
-        TableName: this.table, KeyConditionExpression: 'list = :l', ExpressionAttributeValues: { ':l': S(name) }, ProjectionExpression: 'element', ExclusiveStartKey: start,
+        TableName: this.table, KeyConditionExpression: '#l = :l', ExpressionAttributeValues: { ':l': S(name) }, ProjectionExpression: '#e', ExpressionAttributeNames: { '#l': 'list', '#e': 'element' }, ExclusiveStartKey: start,
       })));
       for (const item of res.Items ?? []) elements.push(item.element!.S!);
       start = res.LastEvaluatedKey;
@@ -72,7 +72,7 @@ export class DynamoListStore implements ListStore {
     let start: Record<string, AttributeValue> | undefined;
     do {
       const res: QueryCommandOutput = await this.call('Query', () => this.client.send(new QueryCommand({
-        TableName: this.table, KeyConditionExpression: 'list = :l', ExpressionAttributeValues: { ':l': S(META) }, ExclusiveStartKey: start,
+        TableName: this.table, KeyConditionExpression: '#l = :l', ExpressionAttributeValues: { ':l': S(META) }, ExpressionAttributeNames: { '#l': 'list' }, ExclusiveStartKey: start,
       })));
       for (const i of res.Items ?? []) out.push({ name: i.element!.S!, variableType: i.variableType!.S as VariableType, version: i.version!.N!, ...(i.description?.S ? { description: i.description.S } : {}) });
       start = res.LastEvaluatedKey;
@@ -85,7 +85,7 @@ export class DynamoListStore implements ListStore {
       await this.client.send(new PutItemCommand({
         TableName: this.table,
         Item: { list: S(META), element: S(name), variableType: S(variableType), version: { N: '1' }, ...(description ? { description: S(description) } : {}) },
-        ConditionExpression: 'attribute_not_exists(element)',
+        ConditionExpression: 'attribute_not_exists(#e)', ExpressionAttributeNames: { '#e': 'element' },
       }));
     } catch (err) {
       if ((err as Error).name === 'ConditionalCheckFailedException') throw new ConfigError(`list ${name}`, `already exists in table ${this.table}`);
@@ -97,7 +97,7 @@ export class DynamoListStore implements ListStore {
     for (let i = 0; i < elements.length; i += CHUNK) {
       const bump: TransactWriteItem = { Update: {
         TableName: this.table, Key: { list: S(META), element: S(name) },
-        UpdateExpression: 'ADD version :one', ConditionExpression: 'attribute_exists(element)', ExpressionAttributeValues: { ':one': { N: '1' } },
+        UpdateExpression: 'ADD #v :one', ConditionExpression: 'attribute_exists(#e)', ExpressionAttributeNames: { '#v': 'version', '#e': 'element' }, ExpressionAttributeValues: { ':one': { N: '1' } },
       } };
       try {
         await this.client.send(new TransactWriteItemsCommand({ TransactItems: [bump, ...elements.slice(i, i + CHUNK).map(action)] }));
