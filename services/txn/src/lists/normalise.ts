@@ -36,8 +36,16 @@ export function normaliserFor(type: VariableType): (value: string) => string | u
   }
 }
 
-/** The lookup form of a value: the list type's canonical text, else the value trimmed. */
+/**
+ * The lookup form of a value: the list type's canonical text, else the value trimmed. It remembers
+ * its last answer: the rules of a detector test one event's value against a list several times in a row.
+ */
 export const lookupNormaliser = (type: VariableType) => {
   const n = normaliserFor(type);
-  return (value: string): string => n(value) ?? value.trim();
+  let lastIn: string | undefined;
+  let lastOut = '';
+  return (value: string): string => {
+    if (value !== lastIn) { lastIn = value; lastOut = n(value) ?? value.trim(); }
+    return lastOut;
+  };
 };

@@ -121,7 +121,15 @@ export function compileRule<C>(tree: Node, expression: string, env: CompileEnv<C
       case 'uppercase': {
         arity(1);
         const f = need(n.args[0]!, 'string', `${n.name}()`) as (c: C) => string;
-        return { type: 'string', fn: n.name === 'lowercase' ? (c) => f(c).toLowerCase() : (c) => f(c).toUpperCase() };
+        const upper = n.name === 'uppercase';
+        // Remembers its last answer: several rules often case-fold the same value of one event.
+        let lastIn: string | undefined;
+        let lastOut = '';
+        return { type: 'string', fn: (c) => {
+          const v = f(c);
+          if (v !== lastIn) { lastIn = v; lastOut = upper ? v.toUpperCase() : v.toLowerCase(); }
+          return lastOut;
+        } };
       }
       case 'regex_match': {
         arity(2);
