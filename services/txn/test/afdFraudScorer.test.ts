@@ -37,8 +37,8 @@ describe('Scoring: AfdFraudScorer (contract)', () => {
       eventVariables: expect.objectContaining({ order_price: '42.5', customer_email: 'jane.doe@example.com', payment_currency: 'usd', card_bin: '411111', billing_zip: '62701' }),
     });
     expect(batch.scores).toEqual([
-      { score: 40, outcome: 'approve', reasons: ['detector rule low_risk -> approve'] },
-      { score: 962, outcome: 'block', reasons: ['detector rule high_risk -> block_order'] },
+      { score: 40, outcome: 'approve', reasons: ['detector rule low_risk -> approve'], ruleResults: [{ ruleId: 'low_risk', outcomes: ['approve'] }] },
+      { score: 962, outcome: 'block', reasons: ['detector rule high_risk -> block_order'], ruleResults: [{ ruleId: 'high_risk', outcomes: ['block_order'] }] },
     ]);
     expect(batch.modelVersion).toBe('afd:sfc_tfi:1.0');
   });

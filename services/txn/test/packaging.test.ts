@@ -56,6 +56,26 @@ describe('Packaging: services/txn', () => {
     expect(template.Outputs.PseudonymKeySecretArn.Value).toEqual({ Ref: 'PseudonymKeySecret' });
   });
 
+  it('lists: a DynamoDB table score reads and only the editors\' managed policy writes', () => {
+    const r = template.Resources;
+    expect(r.ListsTable.Properties.KeySchema).toEqual([{ AttributeName: 'list', KeyType: 'HASH' }, { AttributeName: 'element', KeyType: 'RANGE' }]);
+    expect(r.ListsTable.DeletionPolicy).toBe('Retain');
+    expect(r.ScoreLambdaFunction.Properties.Environment.Variables).toMatchObject({ LISTS_STORE: 'dynamodb', LISTS_TABLE: { Ref: 'ListsTable' } });
+    // Every statement anywhere in the template that names the lists table, with its actions.
+    const onLists: [string, string[]][] = [];
+    const visit = (id: string, node: any): void => {
+      if (Array.isArray(node)) return node.forEach((n) => visit(id, n));
+      if (!node || typeof node !== 'object') return;
+      if (node.Action && JSON.stringify(node.Resource ?? '').includes('ListsTable')) onLists.push([id, [node.Action].flat()]);
+      for (const v of Object.values(node)) visit(id, v);
+    };
+    for (const [id, res] of Object.entries(r)) visit(id, res);
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    expect(onLists.filter(([, actions]) => actions.some((a) => writes.includes(a))).map(([id]) => id)).toEqual(['ListsEditorPolicy']);
+    expect(onLists.filter(([id]) => id !== 'ListsEditorPolicy')).toEqual([['ScoreIamRoleLambdaExecution', ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']]]);
+    expect(template.Outputs.ListsEditorPolicyArn.Value).toEqual({ Ref: 'ListsEditorPolicy' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });

@@ -9,6 +9,8 @@ export interface FraudScore {
   reasons: string[];
   /** Set by scorers that decide outcomes themselves (Amazon Fraud Detector rules); else rules apply. */
   outcome?: Outcome;
+  /** With `outcome`: the detector rules that matched (AFD's ruleResults). */
+  ruleResults?: { ruleId: string; ruleVersion?: string; outcomes: string[] }[];
   /**
    * Set when the transaction was not scored: its `event_id` was already scored (in the replay window,
    * or earlier in the batch) for a transaction with other content. The pipeline dead-letters it.

@@ -26,6 +26,10 @@ export const FraudDecisionSchema = z.object({
   proc_time_ms: z.number().nonnegative().max(MAX_RECORD_TIME_MS),
   /** Model inference time, amortised over the batch. */
   model_time_ms: z.number().nonnegative().max(MAX_RECORD_TIME_MS),
+  /** The detector rules that matched, as Amazon Fraud Detector's ruleResults (absent: decided without rules). */
+  rules: z.array(z.object({ rule_id: z.string().min(1), rule_version: z.string().min(1), outcomes: z.array(z.string()) })).optional(),
+  /** The named outcomes of the matched rules (e.g. `verify_customer`), from which `outcome` was taken. */
+  outcomes: z.array(z.string()).optional(),
 });
 
 export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema });

@@ -8,6 +8,10 @@ import { resolveModelDir } from '../modelDir.js';
 import { OnnxFraudScorer } from '../scoring/OnnxFraudScorer.js';
 import type { OutcomeRules } from '../scoring/rules.js';
 import type { ScoreDeps } from '../pipeline/scoreBatch.js';
+import { Detector } from '../rules/Detector.js';
+import { readDetectorFile, thresholdDetector } from '../rules/detectorFile.js';
+import { ListCache } from '../lists/ListCache.js';
+import type { ListStore } from '../lists/ListStore.js';
 
 /** One in-memory state per process: the embedded `score` and `label` handlers must share it, as they share a table in AWS. */
 let processState: PackedEntityState | undefined;
@@ -29,6 +33,26 @@ export function rulesFrom(c: TxnConfig): OutcomeRules {
   const rules = { block: c.BLOCK_THRESHOLD === '' ? recommended.block : c.BLOCK_THRESHOLD, review: c.REVIEW_THRESHOLD === '' ? recommended.review : c.REVIEW_THRESHOLD };
   if (rules.review > rules.block) throw new ConfigError('REVIEW_THRESHOLD', `(${rules.review}) must not exceed BLOCK_THRESHOLD (${rules.block})`);
   return rules;
+}
+
+/** The lists adapter the configuration names: files under DATA_DIR/lists, or the DynamoDB table. */
+export async function listStoreFrom(c: TxnConfig): Promise<ListStore> {
+  if (c.LISTS_STORE === 'file') {
+    const { FileListStore } = await import('../lists/FileListStore.js');
+    return new FileListStore(join(c.DATA_DIR, 'lists'));
+  }
+  if (!c.LISTS_TABLE) throw new ConfigError('LISTS_TABLE', 'is required when LISTS_STORE=dynamodb');
+  const { DynamoListStore } = await import('../lists/DynamoListStore.js');
+  return new DynamoListStore(c.LISTS_TABLE, { endpoint: c.AWS_ENDPOINT_URL || undefined });
+}
+
+/** The detector: DETECTOR_FILE's rules, else the thresholds as rules; lists are loaded only when a rule names one. */
+export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules): Promise<Detector> {
+  const def = c.DETECTOR_FILE ? readDetectorFile(c.DETECTOR_FILE) : thresholdDetector(thresholds);
+  const logger = txnLogger(c, 'score');
+  return Detector.load(def, async (names) => ListCache.open(await listStoreFrom(c), names, {
+    refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000, logger,
+  }), c.DETECTOR_FILE || 'the default detector');
 }
 
 export const onnxScorerFrom = async (c: TxnConfig, explainFrom: number): Promise<OnnxFraudScorer> =>
@@ -54,6 +78,7 @@ export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {
     producer: await topicsFrom(c),
     topics: { processed: c.PROCESSED_TOPIC, dlq: c.DLQ_TOPIC },
     rules,
+    detector: await detectorFrom(c, rules),
     maxRecordBytes: c.MAX_RECORD_BYTES,
     eventTimeWindow: { maxAheadMs: c.EVENT_TIME_MAX_AHEAD_MINUTES * 60_000, maxAgeMs: c.EVENT_TIME_MAX_AGE_DAYS * 86_400_000 },
     logger: txnLogger(c, 'score'),

@@ -1,5 +1,6 @@
-import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
+import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudDecision, type FraudScore, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
 import { decide, type OutcomeRules } from '../scoring/rules.js';
+import type { Detector } from '../rules/Detector.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
 import { withinEventTimeWindow, type EventTimeWindow } from './eventTimeWindow.js';
@@ -9,6 +10,8 @@ export interface ScoreDeps {
   producer: TopicProducer;
   topics: { processed: string; dlq: string };
   rules: OutcomeRules;
+  /** The detector's rules and lists; without one, outcomes come from the `rules` thresholds alone. */
+  detector?: Detector;
   maxRecordBytes: number;
   /** Live plausibility window of event_time; absent: none (replays of historical data). */
   eventTimeWindow?: EventTimeWindow;
@@ -44,6 +47,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
     else dlq.push(deadLetter(record, 'score', decoded, new Date(now())));
   }
   const batch = await deps.scorer.scoreBatch(valid.map((v) => v.tx));
+  await deps.detector?.refresh();
   const decidedAt = now();
   const perRecordMs = (performance.now() - started) / Math.max(records.length, 1);
   const outcomes: Record<Outcome, number> = { approve: 0, review: 0, block: 0 };
@@ -51,7 +55,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
   valid.forEach(({ record, tx }, i) => {
     const s = batch.scores[i]!;
     if (s.conflict) return void dlq.push(deadLetter(record, 'score', { kind: 'conflict', ...s.conflict }, new Date(decidedAt)));
-    const outcome = s.outcome ?? decide(s.score, deps.rules);
+    const { outcome, matched } = decision(tx, s, deps);
     outcomes[outcome] += 1;
     const scored: ScoredTransaction = {
       ...tx,
@@ -63,6 +67,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
         ttdf_ms: Math.max(0, decidedAt - record.timestamp),
         proc_time_ms: perRecordMs,
         model_time_ms: batch.modelTimeMs / Math.max(valid.length, 1),
+        ...matched,
       },
     };
     out.push({ key: tx.entity_id, value: JSON.stringify(scored) });
@@ -75,4 +80,15 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
     deps.logger.warn('dead-lettered records', { count: dlq.length, first: { kind, field } });
   }
   return { received: records.length, scored: out.length, deadLettered: dlq.length, outcomes };
+}
+
+/** The outcome and, when rules decided it, the rules that matched (AFD's own, or our detector's). */
+function decision(tx: Transaction, s: FraudScore, deps: ScoreDeps): { outcome: Outcome; matched?: Pick<FraudDecision, 'rules' | 'outcomes'> } {
+  if (s.outcome) {
+    const rules = (s.ruleResults ?? []).map((r) => ({ rule_id: r.ruleId, rule_version: r.ruleVersion ?? '1', outcomes: r.outcomes }));
+    return { outcome: s.outcome, ...(s.ruleResults ? { matched: { rules, outcomes: [...new Set(rules.flatMap((r) => r.outcomes))] } } : {}) };
+  }
+  if (!deps.detector) return { outcome: decide(s.score, deps.rules) };
+  const d = deps.detector.decide({ tx, score: s.score });
+  return { outcome: d.outcome, matched: d.fd };
 }

@@ -85,6 +85,7 @@ export class AfdFraudScorer implements FraudScorer {
         score: Math.min(1000, Math.max(0, Math.round(raw ?? 0))),
         outcome: toOutcome(matched[0]?.outcomes?.[0]),
         reasons: matched.map((r) => `detector rule ${r.ruleId} -> ${r.outcomes!.join(', ')}`),
+        ruleResults: matched.map((r) => ({ ruleId: r.ruleId ?? '', outcomes: r.outcomes! })),
       },
       modelVersion: mv ? `afd:${mv.modelId}:${mv.modelVersionNumber}` : `afd:${o.detectorId}`,
     };
