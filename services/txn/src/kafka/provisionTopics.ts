@@ -20,15 +20,20 @@ const TOPIC_OVERRIDE = 1;
  */
 export async function provisionTopics(admin: Admin, topics: TopicSpec[]): Promise<TopicChange[]> {
   const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t.Name));
-  if (missing.length > 0) {
-    await admin.createTopics({
+  const missing: TopicSpec[] = [];
+  // One topic per request: kafkajs answers `false` when a topic already exists (the broker's metadata
+  // lagged the controller, or a retried request had already created it), and per topic that tells
+  // which ones to align instead of reporting them created.
+  for (const t of topics.filter((x) => !existing.has(x.Name))) {
+    const created = await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((t) => ({
+      topics: [{
         topic: t.Name, numPartitions: t.Partitions, replicationFactor: t.ReplicationFactor,
         configEntries: Object.entries(t.Configs).map(([name, value]) => ({ name, value })),
-      })),
+      }],
     });
+    if (created) missing.push(t);
+    else existing.add(t.Name);
   }
   const changes: TopicChange[] = missing.map((t) => ({
     topic: t.Name, action: 'created',
