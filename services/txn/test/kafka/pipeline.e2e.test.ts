@@ -11,7 +11,8 @@ describe('Kafka pipeline: produce -> score -> act over a real broker, one proces
     // Prepare
     const { env, config, groups } = pipelineEnv(3);
     await createTopics(config);
-    const sample = simulatorFrom(config).generate(0, 3_600_000, 1)[0]!.transaction as unknown as Record<string, unknown>;
+    // A plausible time: event_time's year must be 2000-2099, or the schema names event_time before the field each bad record breaks.
+    const sample = simulatorFrom(config).generate(Date.parse('2026-11-20T00:00:00Z'), Date.parse('2026-11-20T01:00:00Z'), 1)[0]!.transaction as unknown as Record<string, unknown>;
     const bad = badRecords(12, sample, config.MAX_RECORD_BYTES);
     const scorer = new Worker('score', env, ['--group', groups.score]);
     const actor = new Worker('act', env, ['--group', groups.act]);
