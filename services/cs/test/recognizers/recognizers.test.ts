@@ -74,6 +74,7 @@ const cases: [string, Recognizer, string, string[]][] = [
   ['passport letter', usPassportRecognizer, 'passport no. C03005988', ['C03005988']],
   ['passport no context', usPassportRecognizer, 'Claim 912345678', []],
   ['itin dashed', usItinRecognizer, 'ITIN 912-78-1234', ['912-78-1234']],
+  ['itin input mask', usItinRecognizer, 'ITIN <picture>text{999-99-9999}</picture>', []],
   ['itin invalid middle', usItinRecognizer, 'ITIN 912-45-1234', []],
   ['address street + city', streetAddressRecognizer, 'lives at 1600 Amphitheatre Parkway, Mountain View, CA 94043.', ['1600 Amphitheatre Parkway, Mountain View, CA 94043']],
   ['address with unit', streetAddressRecognizer, '742 Evergreen Terrace Apt 2', ['742 Evergreen Terrace Apt 2']],
