@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { commonConfig, loadConfig, positiveInt, type ConfigOf } from '@sfc/shared';
 import { z } from 'zod';
+import { DEFAULT_MIN_SCORES, formatMinScores, parseMinScores } from './detect/minScores.js';
 import { DEFAULT_PII_TYPES } from './detect/piiPolicy.js';
 
 const bucket = z.string().min(3).max(63);
@@ -37,6 +38,18 @@ export const csConfigSpec = {
     schema: z.string().transform((s) => new Set(s.split(',').map((t) => t.trim()).filter(Boolean))).refine((s) => s.size > 0, 'at least one type'),
     default: DEFAULT_PII_TYPES.join(','),
     doc: 'Comma-separated entity types that make a document "PII" (ORGANIZATION, LOCATION, POSTAL_CODE and SWIFT_BIC alone do not, by default).',
+  },
+  PII_MIN_SCORES: {
+    schema: z.string().transform((s, ctx) => {
+      try {
+        return parseMinScores(s);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+    default: formatMinScores(DEFAULT_MIN_SCORES),
+    doc: 'Per-entity score thresholds, `TYPE=score` comma-separated (e.g. `PERSON=0.6,PHONE=0.5`); types not listed use 0.5. Defaults chosen on the development split.',
   },
   NER_MODEL_DIR: { schema: z.string(), default: '', doc: 'Folder of the NER model (model.int8.onnx, tokenizer.json, labels.json); empty = services/cs/model.' },
   NER_THREADS: { schema: positiveInt, default: '1', doc: 'onnxruntime intra-op threads for the NER session.' },

@@ -10,7 +10,7 @@ import type { ScanDeps, ScanSettings } from './scan/ScanDeps.js';
 /** Loads the NER model once; the detector runs the pattern recognizers first, then the model. */
 export async function createDetector(config: CsConfig): Promise<{ detector: PiiDetector; modelVersion: string }> {
   const model = await NerModel.load(resolveModelDir(config.NER_MODEL_DIR), { threads: config.NER_THREADS });
-  return { detector: new PiiDetector(patternRecognizers, model), modelVersion: model.version };
+  return { detector: new PiiDetector(patternRecognizers, model, config.PII_MIN_SCORES), modelVersion: model.version };
 }
 
 /** Buckets, reading limits, OCR and time settings of the scan, from configuration. */

@@ -1,5 +1,6 @@
 import type { Recognizer, RecognizerResult } from '../recognizers/Recognizer.js';
 import { mergeResults } from './merge.js';
+import { DEFAULT_MIN_SCORES, MIN_SCORE } from './minScores.js';
 import { hasRightToLeftOverride, normalizeText, visualText, type NormalizedText } from './normalizeText.js';
 
 /** Anything that finds entities in text asynchronously (the transformer NER model). */
@@ -12,14 +13,15 @@ export interface PageEntity extends RecognizerResult {
   page: number;
 }
 
-/** Results below this score are weak evidence (a bare nine-digit number) and are not reported. */
-export const MIN_SCORE = 0.5;
+/** Results below their type's threshold (MIN_SCORE by default) are weak evidence (a bare nine-digit number) and are not reported. */
+export { MIN_SCORE };
 
 /** Runs the pattern recognizers and the NER model over each page and merges their results. */
 export class PiiDetector {
   constructor(
     private readonly recognizers: readonly Recognizer[],
     private readonly ner: TextAnalyzer | null,
+    private readonly minScores: Readonly<Record<string, number>> = DEFAULT_MIN_SCORES,
     private readonly minScore = MIN_SCORE,
   ) {}
 
@@ -35,7 +37,7 @@ export class PiiDetector {
     for (const view of views) {
       const inView = this.recognizers.flatMap((r) => r.analyze(view.text));
       if (this.ner) inView.push(...(await this.ner.analyze(view.text)));
-      for (const r of inView) if (r.score >= this.minScore) found.push(view.text === text ? r : { ...r, ...view.toOriginal(r.start, r.end) });
+      for (const r of inView) if (r.score >= (this.minScores[r.type] ?? this.minScore)) found.push(view.text === text ? r : { ...r, ...view.toOriginal(r.start, r.end) });
     }
     return mergeResults(found);
   }

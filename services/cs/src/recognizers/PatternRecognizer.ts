@@ -21,6 +21,8 @@ export interface PatternRecognizerSpec {
   /** Checksum or rule check: true keeps the match (scored `validatedScore`), false drops it. */
   validate?: (match: string) => boolean;
   validatedScore?: number;
+  /** Rules a match out by its surroundings (a date after `born before` is a cut-off, not a birth date). */
+  reject?: (text: string, start: number, end: number) => boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export class PatternRecognizer implements Recognizer {
     const { spec } = this;
     let score = pattern.score;
     let validation: 'passed' | 'none' = 'none';
+    if (spec.reject?.(text, start, end)) return null;
     if (spec.validate) {
       if (!spec.validate(match)) return null;
       validation = 'passed';

@@ -11,6 +11,11 @@ const PATTERNS: [string, RegExp, number][] = [
   ['turned n', /\b(?:turned|turns|turning)\s+(\d{1,3})\b(?![.,%]\d*|\s*(?:percent|%))/gi, 0.55],
 ];
 
+// An age in a rule is a limit, not a person's age: `under age 17`, `at least 18 years old`, `aged 62 or
+// older`, `considered to be age 65`. Instructions, eligibility rules and disclosures are full of them.
+const LIMIT_BEFORE = /\b(?:under|over|below|above|at least|at most|less than|more than|younger than|older than|minimum|maximum|min\.?|max\.?|reach(?:es|ed|ing)?|attain(?:s|ed|ing)?|to be|until|before|after|by|from|between)\s*$/i;
+const LIMIT_AFTER = /^\s*(?:(?:or|and)\s+(?:older|over|above|younger|under|below|more|less|up)\b|\+|(?:to|-)\s*\d)/i;
+
 /** A person's age (`42 years old`, `aged 42`, `Age: 42`, `42-year-old`, `42 y/o`, `turned 42`); 0-125. */
 export const ageRecognizer: Recognizer = {
   name: NAME,
@@ -21,6 +26,8 @@ export const ageRecognizer: Recognizer = {
       for (const m of text.matchAll(regex)) {
         const value = Number(m[1]);
         if (value > 125) continue;
+        const after = m.index + m[0].length;
+        if (LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) || LIMIT_AFTER.test(text.slice(after, after + 24))) continue;
         const start = m.index + m[0].indexOf(m[1]!);
         if (!out.has(start)) out.set(start, resultOf({ type: 'AGE', start, end: start + m[1]!.length, score, recognizer: NAME, pattern, originalScore: score, validated: true, contextWords: [] }));
       }

@@ -36,6 +36,10 @@ function fullYear(y: string, today: Date): number {
   return candidate > now ? candidate - 100 : candidate;
 }
 
+// A date right after a comparison is a cut-off in a rule (`born before January 2, 1960`, `born on or after`,
+// `born between`), which instructions and eligibility rules are full of; a filled value follows a label.
+const CUT_OFF = /(?:\b(?:before|after|prior to|until|till|since|between|than|by|through)|\bbetween\b[^\n]{1,40}\band)\s*$/i;
+
 /** Dates of birth: any date counts only next to a birth keyword; the date must be a real past date. */
 export const dateOfBirthRecognizer = new PatternRecognizer({
   name: 'DateOfBirthRecognizer',
@@ -52,4 +56,5 @@ export const dateOfBirthRecognizer = new PatternRecognizer({
   contextBoost: 0.55,
   requireContext: true,
   validate: (m) => plausibleBirthDate(m),
+  reject: (text, start) => CUT_OFF.test(text.slice(Math.max(0, start - 64), start)),
 });

@@ -6,7 +6,8 @@ import { resultOf } from './result.js';
 const NAME = 'PhoneRecognizer';
 export const PHONE_CONTEXT = ['phone', 'tel', 'tel.', 'telephone', 'mobile', 'mob', 'cell', 'cellphone', 'fax', 'contact', 'call',
   'called', 'reach', 'reached', 'text', 'sms', 'whatsapp', 'ph', 'phone number', 'telefon', 'telefono', 'téléphone',
-  'tél', 'handy', 'portable', 'landline', 'ext', 'extension'];
+  'tél', 'handy', 'portable', 'landline', 'ext', 'extension', 'dial', 'dialed', 'ring', 'phoned', 'texted', 'voicemail', 'hotline',
+  'phone no', 'tel no', 'cell no', 'mobile no', 'contact no', 'numéro', 'rufnummer', 'telefonnummer', 'número', 'numero', 'cellulare', 'celular'];
 // "number", "home", "office" are left out: next to a bare digit run they more often label an account or a loan
 
 // Phone-shaped: an optional + or 00, digits with spaces, dots, dashes or parentheses between groups,
@@ -78,6 +79,12 @@ export function scorePhone(raw: string): { score: number; pattern: string; valid
   // right length but not in the numbering plan (fictional 555 numbers, unassigned area codes)
   if (NANP_SHAPE.test(body.trim()) || (intl && phone?.isPossible())) return { score: 0.5 + bonus, pattern: intl ? 'international possible' : 'nanp layout', valid: false };
   if (!intl && digits.length === 10 && !digits.startsWith('0')) return { score: 0.25 + bonus, pattern: 'ten digits', valid: false };
+  // written as a phone number but in no numbering plan (`090-1234-5678`, `8 (495) 123-45-67`, a local
+  // `555-0143`): kept under the threshold, so only a phone word nearby (or an extension) reports it
+  const groups = body.split(/\D+/).filter(Boolean);
+  if (laidOut && ((digits.length >= 8 && groups.length >= 3 && groups.every((g) => g.length <= 5)) || /^\d{3}[-. ]\d{4}$/.test(body.trim()))) {
+    return { score: 0.3 + bonus, pattern: 'phone layout', valid: false };
+  }
   return null;
 }
 
