@@ -40,7 +40,7 @@ exported to ONNX and served by onnxruntime-node in the txn \`score\` function an
 Scores are on Amazon Fraud Detector's 0-1000 scale (probability x 1000).
 
 **Trained on:** \`${d.source}\`${d.description ? ` (${d.description})` : ''}: ${int(d.events)} events from ${day(d.first_event)} to
-${day(d.last_event)}, ${int(d.fraud)} labelled fraud (${pct(d.fraud / d.events)}); ${int(skipped)} of ${int(d.rows)} rows skipped${skipped ? ' (reasons in `metrics.json`, `data.skipped`)' : ''}.
+${day(d.last_event)}, ${int(d.fraud)} labelled fraud (${pct(d.fraud / d.events)}); ${int(skipped)} of ${int(d.rows)} rows skipped${skipped ? ' (reasons in `metrics.json`, `data.skipped`)' : ''}.${d.unlabelled?.events ? ` ${int(d.unlabelled.events)} events unlabelled, treated as ${d.unlabelled.applied} (${d.unlabelled.reason}): history only${d.unlabelled.applied === 'IGNORE' ? '' : `, and in the loss as ${d.unlabelled.applied === 'LEGIT' ? 'legitimate' : 'fraud'} before the test window`}; never in the test figures.` : ''}
 Aggregation keys: the ${et.entityType} (ENTITY_ID)${(d.keys as { key: string; labels: boolean }[]).map((k) => `, \`${k.key}\`${k.labels ? ' with label feedback' : ''}`).join('')}.
 Label feedback uses a fraud label from ${d.label_timestamps ? 'its LABEL_TIMESTAMP, and ' : ''}no earlier than ${d.label_delay_days} days after the event.
 

@@ -2,11 +2,13 @@
 //   [--no-labels] [--max-skipped 0.05]
 // Scores every event of an AFD-format CSV in time order, streamed in bounded memory, building entity
 // and key history as it goes and, when the file has labels, feeding each fraud label back once it was
-// known (as the live pipeline's labels topic does). Writes EVENT_ID,score,outcome lines; with labels
-// it also prints how the outcomes fared.
+// known (as the live pipeline's labels topic does). Writes EVENT_ID,score,outcome lines in time order,
+// each keyed by its EVENT_ID or, without one, `line-N`: N the row's line in the given file (header = 1),
+// whatever the sort. With labels it prints AUC over every labelled row and, when the model's
+// metrics.json gives its test window, over the rows in that window separately.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import { readAfdEvents, type AfdRow } from '../../services/txn/src/afd/eventReader.js';
@@ -19,8 +21,9 @@ import { decide, type OutcomeRules } from '../../services/txn/src/scoring/rules.
 import { packedLookup } from '../../services/txn/src/training/dataset.js';
 import { knownAt, LabelQueue } from '../../services/txn/src/training/labelQueue.js';
 import { Column } from '../../services/txn/src/training/columns.js';
+import { estimateRows, stderrProgress } from '../../services/txn/src/training/progress.js';
 import { eventTypeFor, fail } from './cli.js';
-import { evaluate } from './evaluate.js';
+import { auc, evaluate } from './evaluate.js';
 import { LineWriter } from '../../services/txn/src/afd/lineWriter.js';
 
 const { values } = parseArgs({
@@ -43,8 +46,14 @@ const tool = 'score:fraud';
 const file = resolve(values.events);
 const modelDir = resolve(values.model!);
 let rules: OutcomeRules;
+// The model's held-out window (events from test_from on) and the file it was trained on, when known.
+let testFrom = Number.NaN;
+let trainedOn = '';
 try {
-  rules = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')).recommended_rules as OutcomeRules;
+  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8'));
+  rules = metrics.recommended_rules as OutcomeRules;
+  testFrom = Date.parse(metrics.data?.split?.test_from ?? '');
+  trainedOn = metrics.data?.source ?? '';
 } catch (err) {
   fail(tool, `cannot read the model's outcome rules from ${join(modelDir, 'metrics.json')}: ${(err as Error).message}`);
 }
@@ -72,8 +81,10 @@ let sorted = true;
 let last = Number.NEGATIVE_INFINITY;
 let labelled = 0;
 let read;
+const scan = stderrProgress('score:fraud: scanning', 'rows');
+const estimate = estimateRows(file);
 try {
-  read = await readAfdEvents(file, { eventType, requireLabels: false, skips, notes, onRow: (r) => {
+  read = await readAfdEvents(file, { eventType, requireLabels: false, skips, notes, onProgress: (rows) => scan.update(rows, estimate, true), onRow: (r) => {
     if (r.time < last) sorted = false;
     last = Math.max(last, r.time);
     if (r.label !== null) labelled += 1;
@@ -96,11 +107,15 @@ let scored = 0;
 // Scores and labels of labelled events, for the evaluation: five bytes an event.
 const scores = new Column(Float32Array);
 const labels = new Column(Uint8Array);
+// 1 for a labelled event in the model's test window.
+const heldOut = new Column(Uint8Array);
+const progress = stderrProgress('score:fraud: scoring', 'events');
+const toScore = read.rows - skips.skipped;
 const tally: Record<string, [number, number]> = { block: [0, 0], review: [0, 0], approve: [0, 0] };
 try {
   let source = file;
   if (!sorted) {
-    console.warn('the file is not in time order: sorting it (external merge sort); scores are written in time order');
+    console.warn('the file is not in time order: sorting it (external merge sort); scores are written in time order, rows without EVENT_ID named line-N by their line in your file');
     source = join(work, 'sorted.csv');
     await sortCsvByTime(file, source);
   }
@@ -119,6 +134,7 @@ try {
       if (row.label !== null) {
         scores.push(score.score);
         labels.push(row.label);
+        heldOut.push(row.time >= testFrom ? 1 : 0);
         tally[outcome]![row.label] += 1;
       }
       if (useLabels && row.label === 1) queue.push({ knownAt: knownAt(row.time, row.labelTime, delayMs), entityId: row.entityId, ids: engine.idsOf(row) });
@@ -138,7 +154,10 @@ try {
       if (batch.length >= size) await flush();
     }
   };
-  await readAfdEvents(source, { eventType, requireLabels: false, onRow: (r) => void pending.push(r), afterChunk: drain });
+  await readAfdEvents(source, { eventType, requireLabels: false, onRow: (r) => void pending.push(r), afterChunk: async () => {
+    await drain();
+    progress.update(scored, toScore);
+  } });
   await drain();
   await flush();
 } catch (err) {
@@ -148,4 +167,23 @@ try {
   output.close();
 }
 console.error(`scored ${scored.toLocaleString('en-US')} of ${read.rows.toLocaleString('en-US')} rows (${skips.skipped} skipped) with ${scorer.modelVersion} (block >= ${rules.block}, review >= ${rules.review})${useLabels ? '; fraud labels fed back as they became known' : ''}`);
-if (labels.length > 0) console.error(evaluate(scores.values(), labels.values(), tally));
+if (labels.length > 0) {
+  const self = trainedOn !== '' && trainedOn === basename(file);
+  console.error(`all labelled rows of this file${self ? `, the model's own training data (${trainedOn}): training rows included, not a held-out figure` : ': training rows included if the model was trained on them'}`);
+  console.error(evaluate(scores.values(), labels.values(), tally));
+  if (Number.isFinite(testFrom)) {
+    const s = scores.values();
+    const l = labels.values();
+    const h = heldOut.values();
+    const hs: number[] = [];
+    const hl: number[] = [];
+    for (let i = 0; i < h.length; i++) if (h[i]) {
+      hs.push(s[i]!);
+      hl.push(l[i]!);
+    }
+    const fraud = hl.reduce((a, b) => a + b, 0);
+    console.error(hs.length === 0
+      ? `held-out window (events from ${new Date(testFrom).toISOString()}, the model's test window): no labelled rows of this file in it`
+      : `held-out window (events from ${new Date(testFrom).toISOString()}, the model's test window): ${hs.length.toLocaleString('en-US')} labelled rows (${fraud.toLocaleString('en-US')} fraud); AUC ${auc(hs, hl).toFixed(4)}`);
+  } else console.error(`held-out window: unknown (${join(modelDir, 'metrics.json')} has no data.split.test_from)`);
+}

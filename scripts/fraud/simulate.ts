@@ -8,6 +8,7 @@ import { TransactionSimulator, type LabelledTransaction } from '../../services/t
 import { TRANSACTION_CSV_HEADER, transactionCsvLine } from '../../services/txn/src/afd/csvWriter.js';
 import { csvLine } from '../../services/txn/src/afd/csvRows.js';
 import { TRANSACTION_EVENT_TYPE } from '../../services/txn/src/eventType/transaction.js';
+import { stderrProgress } from '../../services/txn/src/training/progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +54,11 @@ const scenarios = openSync(scenariosFile, 'w');
 writeSync(scenarios, 'EVENT_ID,scenario\n');
 let written = 0;
 let fraud = 0;
+// Cohorts add events beyond `total`: the ETA is an estimate.
+const progress = stderrProgress('simulate:fraud', 'events');
+console.error(`simulate:fraud: generating ~${total.toLocaleString('en-US')} events over ${days.toFixed(1)} days in ${windows} window(s) of up to ${WINDOW_EVENTS.toLocaleString('en-US')} (progress between windows)...`);
 for (let w = 0; w < windows; w++) {
+  progress.update(written, total, true);
   const from = start + (w * (end - start)) / windows;
   const to = start + ((w + 1) * (end - start)) / windows;
   const events: LabelledTransaction[] = sim.generate(from, to, Math.round(total / windows));

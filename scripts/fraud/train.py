@@ -1,7 +1,7 @@
 """Trains the fraud model from the binary training set train.ts writes, exports ONNX and a report.
 
 Input (--data dir): X.f32 (rows x features, float32), time.f64, label.u8, split.u8 (0 train, 1 early
-stopping, 2 label-delay gap, 3 test) and entity.u32, plus meta.json (feature names, indexes). Every
+stopping, 2 label-delay gap, 3 test, 4 unlabelled and outside the loss: history only) and entity.u32, plus meta.json (feature names, indexes). Every
 reported number comes from the test window, which starts a label delay after training ends.
 """
 import argparse
@@ -141,7 +141,7 @@ def main():
                              "recall_at_1pct_fpr": float((score[m] >= at[0.01]).mean())})
     metrics = {"events": n, "fraud_events": int(y.sum()), "trees": final.num_trees(),
                "windows": {name: {"events": int((part == code).sum()), "fraud": int(y[part == code].sum())}
-                           for name, code in (("train", 0), ("early_stopping", 1), ("gap", 2), ("test", 3))},
+                           for name, code in (("train", 0), ("early_stopping", 1), ("gap", 2), ("test", 3), ("unlabelled", 4))},
                "model": model_report, "slices": slices, "segments": segments,
                "amount_only_baseline": None if baseline is None else {k: baseline[k] for k in ("auc", "average_precision", "card_precision_at_k", "thresholds")},
                "recommended_rules": {"block": at[0.005], "review": at[0.03]},

@@ -1,9 +1,9 @@
-// npm run train:fraud -- --events file.csv [--out dir] [--event-type file.json] [--keys merchant:labels,...]
-//   [--label-delay 7] [--no-entity-labels] [--test-share 0.2] [--max-skipped 0.05]
+// npm run train:fraud -- --events file.csv [--out dir [--replace]] [--event-type file.json] [--keys merchant:labels,...]
+//   [--label-delay 7] [--no-entity-labels] [--test-share 0.2] [--max-skipped 0.05] [--unlabelled IGNORE|LEGIT|FRAUD|AUTO]
 // Features in time order (TypeScript, the serving definition, streamed in bounded memory), gradient-
 // boosted trees in Python (LightGBM), ONNX export, report and model card.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,13 +12,17 @@ import { FeatureEngine } from '../../services/txn/src/features/FeatureEngine.js'
 import { parseKeys, keyName } from '../../services/txn/src/features/spec.js';
 import { buildDataset } from '../../services/txn/src/training/dataset.js';
 import { defaultKeys, vocabulariesFrom } from '../../services/txn/src/training/defaults.js';
+import { estimateRows, stderrProgress } from '../../services/txn/src/training/progress.js';
+import { DEFAULT_UNLABELLED_TREATMENT, parseTreatment, type UnlabelledTreatment } from '../../services/txn/src/training/unlabelled.js';
 import { writeModelCard } from './modelCard.js';
 import { eventTypeFor, fail, sampleValues } from './cli.js';
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string' },
-    out: { type: 'string', default: 'services/txn/model' },
+    out: { type: 'string' },
+    replace: { type: 'boolean', default: false },
+    unlabelled: { type: 'string', default: DEFAULT_UNLABELLED_TREATMENT },
     'event-type': { type: 'string' },
     keys: { type: 'string' },
     'label-delay': { type: 'string', default: '7' },
@@ -32,11 +36,21 @@ const { values } = parseArgs({
   },
 });
 if (!values.events) {
-  console.error('usage: npm run train:fraud -- --events <labelled AFD-format CSV> [--out <model dir>] [--event-type <json>] [--keys a:labels,b] [--label-delay <days>]');
+  console.error('usage: npm run train:fraud -- --events <labelled AFD-format CSV> [--out <model dir> [--replace]] [--event-type <json>] [--keys a:labels,b] [--label-delay <days>] [--unlabelled IGNORE|LEGIT|FRAUD|AUTO]');
   process.exit(2);
 }
 const file = resolve(values.events);
-const out = resolve(values.out!);
+let unlabelled: UnlabelledTreatment;
+try {
+  unlabelled = parseTreatment(values.unlabelled!);
+} catch (err) {
+  fail('train:fraud', (err as Error).message);
+}
+// A model folder that holds files (the shipped model, an earlier run) is replaced only when asked:
+// by default a run writes a new folder and says where.
+if (values.out && existsSync(values.out) && readdirSync(values.out).length > 0 && !values.replace) {
+  fail('train:fraud', `--out ${values.out} already holds files (a model?): add --replace to overwrite them, or leave --out out to write a new folder under .data/models/`);
+}
 const number = (name: string, min: number, max: number) => {
   const x = Number(values[name as keyof typeof values]);
   if (!Number.isFinite(x) || x < min || x > max) fail('train:fraud', `--${name} ${values[name as keyof typeof values]}: expected a number from ${min} to ${max}`);
@@ -57,6 +71,8 @@ try {
 } catch (err) {
   fail('train:fraud', (err as Error).message);
 }
+const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+const out = resolve(values.out ?? join('.data', 'models', `${eventType.name}-${stamp}`));
 console.log(`${engine.count} features; aggregation keys: ${eventType.entityType} (ENTITY_ID)${keys.map((k) => `, ${keyName(k)}${k.labels ? ' (with label feedback)' : ''}`).join('')}; label delay ${engine.settings.labelDelayDays} days`);
 
 // --segments: a CSV of EVENT_ID and a segment name (e.g. the simulator's fraud scenarios): recall by segment.
@@ -78,7 +94,14 @@ const work = mkdtempSync(join(tmpdir(), 'train-fraud-'));
 try {
   let dataset;
   try {
-    dataset = await buildDataset({ file, engine, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), log: (l) => console.log(l), segmentOf: segmentNames.length ? (id) => segmentOf.get(id) ?? 0 : undefined });
+    const scan = stderrProgress('train:fraud: scanning', 'rows');
+    const features = stderrProgress('train:fraud: features', 'events');
+    const estimate = estimateRows(file);
+    dataset = await buildDataset({
+      file, engine, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), unlabelled,
+      log: (l) => console.log(l), segmentOf: segmentNames.length ? (id) => segmentOf.get(id) ?? 0 : undefined,
+      progress: (pass, rows, total) => (pass === 'scan' ? scan.update(rows, estimate, true) : features.update(rows, total)),
+    });
   } catch (err) {
     fail('train:fraud', (err as Error).message);
   }
@@ -109,6 +132,7 @@ try {
     skipped: dataset.skips.toJSON(),
     events: dataset.events,
     fraud: dataset.fraud,
+    unlabelled: { events: dataset.unlabelled.events, treatment: unlabelled, applied: dataset.unlabelled.treatment.treatment, reason: dataset.unlabelled.treatment.reason },
     split: { early_stopping_from: new Date(dataset.split.validFrom).toISOString(), train_end: new Date(dataset.split.trainEnd).toISOString(), test_from: new Date(dataset.split.testFrom).toISOString() },
     label_delay_days: engine.settings.labelDelayDays,
     label_timestamps: dataset.read.hasLabelTimestamps,

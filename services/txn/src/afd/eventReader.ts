@@ -1,12 +1,14 @@
 import { columnOf, type EventType } from '../eventType/schema.js';
 import { TYPE_TRAITS } from '../eventType/variableTypes.js';
 import { AfdCsvError, streamCsvRows } from './csvRows.js';
+import { SOURCE_LINE_COLUMN } from './sortByTime.js';
 import { SkipSummary } from './skips.js';
 import { parseTimestamp } from './timestamps.js';
 import { AFD_METADATA } from './variables.js';
 
 /** One valid row of an AFD-format CSV, as the feature code and the trainer use it. */
 export interface AfdRow {
+  /** The row's line in the user's file (header = line 1), kept through the time sort (SOURCE_LINE_COLUMN). */
   line: number;
   eventId: string;
   entityId: string;
@@ -21,7 +23,15 @@ export interface AfdRow {
 
 export interface ReadOptions {
   eventType: EventType;
+  /** The EVENT_LABEL column must exist (training). */
   requireLabels: boolean;
+  /**
+   * With requireLabels: rows with an empty EVENT_LABEL are kept (label null) instead of skipped, for
+   * an unlabelled-events treatment (training/unlabelled.ts). Without requireLabels they always are.
+   */
+  keepUnlabelled?: boolean;
+  /** Called after each chunk of rows with the rows read so far (skipped ones included), for progress lines. */
+  onProgress?: (rows: number) => void;
   onRow: (row: AfdRow) => void;
   /** Rows left out, with reasons (owned by the caller, so several passes can share one). */
   skips?: SkipSummary;
@@ -60,12 +70,25 @@ export async function readAfdEvents(file: string, o: ReadOptions): Promise<ReadR
   const numeric = o.eventType.variables.map((v) => ['numeric', 'amount'].includes(TYPE_TRAITS[v.variableType].role));
   const required = o.eventType.variables.map((v) => v.required);
   let width = 0;
-  const lines = await streamCsvRows(file, (cells, line) => {
-    if (line === 1) {
-      const header = cells.map((c) => c.trim());
-      ({ meta, columns, result } = resolveHeader(file, header, o));
+  // A sorted copy's own last column: the line of each row in the original file.
+  let fromSort = false;
+  let rowsSeen = 0;
+  const lines = await streamCsvRows(file, (readCells, fileLine) => {
+    rowsSeen = fileLine;
+    if (fileLine === 1) {
+      let header = readCells.map((c) => c.trim());
+      fromSort = header[header.length - 1] === SOURCE_LINE_COLUMN;
+      if (fromSort) header = header.slice(0, -1);
       width = header.length;
+      ({ meta, columns, result } = resolveHeader(file, header, o));
       return;
+    }
+    let cells = readCells;
+    let line = fileLine;
+    if (fromSort) {
+      // The sort appends it last, also to rows of the wrong width.
+      line = Number(cells[cells.length - 1]);
+      cells = cells.slice(0, -1);
     }
     if (cells.length !== width) {
       skips.add(line, '(row)', `has ${cells.length} fields, the header ${width}`);
@@ -88,7 +111,7 @@ export async function readAfdEvents(file: string, o: ReadOptions): Promise<ReadR
         skips.add(line, 'EVENT_LABEL', `neither a fraud label (${[...fraud].join(', ')}) nor a legitimate one (${[...legit].join(', ')})`, rawLabel);
         return;
       }
-    } else if (o.requireLabels) {
+    } else if (o.requireLabels && !o.keepUnlabelled) {
       skips.add(line, 'EVENT_LABEL', 'empty');
       return;
     }
@@ -118,7 +141,10 @@ export async function readAfdEvents(file: string, o: ReadOptions): Promise<ReadR
     }
     const eventId = cell(meta.EVENT_ID) || `line-${line}`;
     o.onRow({ line, eventId, entityId, time, label, labelTime, values });
-  }, o.afterChunk);
+  }, o.onProgress ? async () => {
+    o.onProgress!(Math.max(0, rowsSeen - 1));
+    await o.afterChunk?.();
+  } : o.afterChunk);
   if (!result) throw new AfdCsvError(`${file}: empty file (no header row)`);
   return { ...result, rows: lines - 1 };
 }

@@ -13,9 +13,17 @@ interface Chunked {
 }
 
 /**
+ * The column the sorted copy gains: each row's line in the original file (as `streamCsvRows` counts
+ * them, the header being line 1). `readAfdEvents` reads it back as the row's line, so skip reports and
+ * the `line-N` names of rows without EVENT_ID refer to the user's file, not to the sorted copy.
+ */
+export const SOURCE_LINE_COLUMN = '__SOURCE_LINE__';
+
+/**
  * Sorts a CSV by EVENT_TIMESTAMP into `out` without holding it in memory: runs of `chunkRows` rows
  * are sorted and spilled to temporary files, then merged. Rows keep their order among equal times;
- * rows whose time does not parse come first (the reader then skips them, with their reason).
+ * rows whose time does not parse come first (the reader then skips them, with their reason). The copy
+ * has one more column, SOURCE_LINE_COLUMN, the row's line in `file`.
  */
 export async function sortCsvByTime(file: string, out: string, chunkRows = 200_000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'afd-sort-'));
@@ -35,13 +43,14 @@ export async function sortCsvByTime(file: string, out: string, chunkRows = 200_0
     };
     await streamCsvRows(file, (cells, line) => {
       if (line === 1) {
-        header = cells;
+        if (cells.includes(SOURCE_LINE_COLUMN)) throw new AfdCsvError(`${file}: has a column named ${SOURCE_LINE_COLUMN}, which the time sort adds itself; rename it`);
+        header = [...cells, SOURCE_LINE_COLUMN];
         at = cells.findIndex((c) => c.trim().toUpperCase() === 'EVENT_TIMESTAMP');
         if (at < 0) throw new AfdCsvError(`${file}: missing required column(s) EVENT_TIMESTAMP`);
         return;
       }
       const time = parseTimestamp(cells[at] ?? '');
-      chunk.push({ time: Number.isNaN(time) ? -Number.MAX_VALUE : time, line, cells });
+      chunk.push({ time: Number.isNaN(time) ? -Number.MAX_VALUE : time, line, cells: [...cells, String(line)] });
       if (chunk.length >= chunkRows) spill();
     });
     if (chunk.length > 0) spill();

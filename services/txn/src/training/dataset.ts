@@ -12,6 +12,7 @@ import { DAY, fingerprint } from '../features/windows.js';
 import { Column, RowWriter } from './columns.js';
 import { knownAt, LabelQueue } from './labelQueue.js';
 import { splitByTime, SPLIT, type Split } from './split.js';
+import { resolveTreatment, trainingLabel, type ResolvedTreatment, type UnlabelledTreatment } from './unlabelled.js';
 
 export interface DatasetOptions {
   file: string;
@@ -26,7 +27,11 @@ export interface DatasetOptions {
   maxSkipped: number;
   /** A segment code (1-255) per event id, for results by segment (e.g. the simulator's fraud scenarios); 0 for none. */
   segmentOf?: (eventId: string) => number;
+  /** Events without EVENT_LABEL, as AFD treats them (default IGNORE: history only, not in the loss). */
+  unlabelled?: UnlabelledTreatment;
   log?: (line: string) => void;
+  /** Rows read so far in each pass (`scan`: total unknown; `features`: of `total`), for progress lines. */
+  progress?: (pass: 'scan' | 'features', rows: number, total?: number) => void;
 }
 
 export interface DatasetSummary {
@@ -34,9 +39,11 @@ export interface DatasetSummary {
   read: ReadResult;
   skips: SkipSummary;
   notes: SkipSummary;
-  /** Rows written (valid rows), and of them fraud. */
+  /** Rows written (valid rows), and of them fraud (by their own labels). */
   events: number;
   fraud: number;
+  /** Events without a label, and what training did with them. */
+  unlabelled: { events: number; treatment: ResolvedTreatment };
   sortedInput: boolean;
   firstTime: number;
   lastTime: number;
@@ -70,15 +77,21 @@ export async function buildDataset(o: DatasetOptions): Promise<DatasetSummary> {
   const notes = new SkipSummary();
   const times = new Column(Float64Array);
   let fraud = 0;
+  let unlabelled = 0;
   let sorted = true;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   log(`scanning ${o.file}...`);
   const read = await readAfdEvents(o.file, {
-    eventType: et, requireLabels: true, skips, notes,
+    eventType: et, requireLabels: true, keepUnlabelled: true, skips, notes,
+    onProgress: o.progress && ((rows) => o.progress!('scan', rows)),
     onRow: (row) => {
-      times.push(row.time);
-      fraud += row.label!;
+      // The split is of labelled events: the test window holds the latest share of what can be evaluated.
+      if (row.label === null) unlabelled += 1;
+      else {
+        times.push(row.time);
+        fraud += row.label;
+      }
       if (row.time < last) sorted = false;
       last = Math.max(last, row.time);
       first = Math.min(first, row.time);
@@ -86,6 +99,8 @@ export async function buildDataset(o: DatasetOptions): Promise<DatasetSummary> {
   });
   skips.check(o.file, read.rows, o.maxSkipped);
   if (fraud === 0) throw new Error(`${o.file}: no row is labelled fraud (fraud labels: ${et.labelMapper.FRAUD.join(', ')}); a model cannot learn fraud without examples`);
+  const treatment = resolveTreatment(o.unlabelled ?? 'IGNORE', { labelled: times.length, fraud, unlabelled });
+  if (unlabelled > 0) log(`${unlabelled.toLocaleString('en-US')} unlabelled events: ${treatment.treatment} (${treatment.reason}); they feed entity and key history either way`);
   const delayMs = o.engine.settings.labelDelayDays * DAY;
   const split = splitByTime(times.values(), o.testShare, o.validShare, delayMs);
   const work = mkdtempSync(join(tmpdir(), 'train-'));
@@ -96,13 +111,13 @@ export async function buildDataset(o: DatasetOptions): Promise<DatasetSummary> {
       source = join(work, 'sorted.csv');
       await sortCsvByTime(o.file, source);
     }
-    return { file: o.file, read, skips, notes, sortedInput: sorted, firstTime: first, lastTime: last, split, ...(await featurePass(o, source, split, delayMs, log)) };
+    return { file: o.file, read, skips, notes, sortedInput: sorted, firstTime: first, lastTime: last, split, fraud, unlabelled: { events: unlabelled, treatment }, ...(await featurePass(o, source, split, delayMs, trainingLabel(treatment.treatment), read.rows, log)) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function featurePass(o: DatasetOptions, source: string, split: Split, delayMs: number, log: (l: string) => void) {
+async function featurePass(o: DatasetOptions, source: string, split: Split, delayMs: number, unlabelledAs: 0 | 1 | null, total: number, log: (l: string) => void) {
   const engine = o.engine;
   // Nothing expires in training: a constant clock spares a system call per state read.
   const state = new PackedEntityState({ maxEntities: Number.MAX_SAFE_INTEGER, ttlSeconds: 1e12, now: () => 0 });
@@ -114,9 +129,9 @@ async function featurePass(o: DatasetOptions, source: string, split: Split, dela
   const names = Object.keys(SPLIT) as (keyof typeof SPLIT)[];
   let labelsApplied = 0;
   const started = performance.now();
-  let nextLog = started + 10_000;
   await readAfdEvents(source, {
-    eventType: engine.eventType, requireLabels: true,
+    eventType: engine.eventType, requireLabels: true, keepUnlabelled: true,
+    onProgress: o.progress && ((rows) => o.progress!('features', rows, total)),
     onRow: (row: AfdRow) => {
       queue.drain(row.time, (l) => {
         engine.label({ entityId: l.entityId, values: [] }, l.knownAt, lookup, l.ids);
@@ -125,25 +140,24 @@ async function featurePass(o: DatasetOptions, source: string, split: Split, dela
       const ids = engine.idsOf(row);
       const { buffer, offset } = writer.next();
       engine.step(row, lookup, buffer, offset, ids);
-      const part = split.of(row.time);
+      // An unlabelled event enters the loss only as its treatment says, and never the gap or the test
+      // window: figures are on real labels. Its features are written all the same (history above).
+      const label = row.label ?? unlabelledAs;
+      let part: number = split.of(row.time);
+      if (label === null || (row.label === null && part !== SPLIT.train && part !== SPLIT.valid)) part = SPLIT.unlabelled;
       columns.time.push(row.time);
-      columns.label.push(row.label!);
+      columns.label.push(label ?? 0);
       columns.split.push(part);
       columns.entity.push(fingerprint(row.entityId));
       columns.segment.push(o.segmentOf?.(row.eventId) ?? 0);
       counts[names[part]!].events += 1;
-      counts[names[part]!].fraud += row.label!;
+      counts[names[part]!].fraud += label ?? 0;
       if (row.label === 1) queue.push({ knownAt: knownAt(row.time, row.labelTime, delayMs), entityId: row.entityId, ids });
-      if (writer.rows % 4096 === 0 && performance.now() > nextLog) {
-        nextLog = performance.now() + 10_000;
-        log(`  features: ${writer.rows.toLocaleString('en-US')} events (${Math.round(writer.rows / ((performance.now() - started) / 1000)).toLocaleString('en-US')}/s)`);
-      }
     },
   });
   writer.close();
   const featureSeconds = (performance.now() - started) / 1000;
   for (const [name, col] of Object.entries(columns)) col.write(join(o.outDir, `${name}.${name === 'time' ? 'f64' : name === 'entity' ? 'u32' : 'u8'}`));
   const events = writer.rows;
-  const fraud = counts.train.fraud + counts.valid.fraud + counts.gap.fraud + counts.test.fraud;
-  return { events, fraud, counts, featureSeconds, eventsPerSecond: events / featureSeconds, labelsApplied };
+  return { events, counts, featureSeconds, eventsPerSecond: events / featureSeconds, labelsApplied };
 }

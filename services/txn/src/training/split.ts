@@ -1,5 +1,8 @@
-/** Where each event goes: training, early stopping, the label-delay gap (unused), or the test window. */
-export const SPLIT = { train: 0, valid: 1, gap: 2, test: 3 } as const;
+/**
+ * Where each event goes: training, early stopping, the label-delay gap (unused), the test window, or
+ * none of them (an unlabelled event outside the loss: history only).
+ */
+export const SPLIT = { train: 0, valid: 1, gap: 2, test: 3, unlabelled: 4 } as const;
 
 export interface Split {
   /** First event time of the early-stopping window, end of training (start of the gap), start of the test window. */
