@@ -26,8 +26,11 @@ export interface CaseListing {
  * case; a second attempt learns what is there instead of overwriting it.
  */
 export interface CaseStore {
-  /** 'exists' when a case (or a decision without one) with this id is already there: never overwritten. */
-  create(c: ReviewCase): Promise<'created' | 'exists'>;
+  /**
+   * Creates the case unless its id is taken (by a case, or a decision imported without one): never
+   * overwritten; `content` is then the existing case's fingerprint (undefined for a decision alone).
+   */
+  create(c: ReviewCase): Promise<{ created: true } | { created: false; content?: string }>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   /** Ids of the entity's cases, latest event first, at most `limit`. */
   casesOf(entityId: string, limit: number): Promise<string[]>;

@@ -31,17 +31,19 @@ export class DynamoCaseStore implements CaseStore {
     }
   }
 
-  async create(c: ReviewCase): Promise<'created' | 'exists'> {
+  /** One conditional PutItem; a taken id answers with the item already there (ALL_OLD), so act needs no GetItem. */
+  async create(c: ReviewCase): Promise<{ created: true } | { created: false; content?: string }> {
     try {
       await this.call('PutItem', () => this.client.send(new PutItemCommand({
         TableName: this.table,
         Item: { case_id: S(c.case_id), entity_id: S(c.entity_id), entity_order: S(entityOrder(c)), body: S(JSON.stringify(c)) },
-        ConditionExpression: 'attribute_not_exists(case_id)',
+        ConditionExpression: 'attribute_not_exists(case_id)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       })));
-      return 'created';
+      return { created: true };
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return 'exists';
-      throw err;
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const body = err.Item?.body?.S;
+      return { created: false, ...(body ? { content: ReviewCaseSchema.parse(JSON.parse(body)).content } : {}) };
     }
   }
 

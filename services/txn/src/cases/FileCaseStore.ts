@@ -30,14 +30,14 @@ export class FileCaseStore implements CaseStore {
     await mkdir(join(this.dir, ...sub), { recursive: true });
   }
 
-  async create(c: ReviewCase): Promise<'created' | 'exists'> {
+  async create(c: ReviewCase): Promise<{ created: true } | { created: false; content?: string }> {
     await this.ensure('case');
     // A decision imported before the case existed also holds the id: the event is decided already.
-    if (await readIf(this.path('decision', c.case_id)) !== undefined) return 'exists';
-    if (!await createExclusive(this.path('case', c.case_id), `${JSON.stringify(c)}\n`)) return 'exists';
+    if (await readIf(this.path('decision', c.case_id)) !== undefined) return { created: false };
+    if (!await createExclusive(this.path('case', c.case_id), `${JSON.stringify(c)}\n`)) return { created: false, content: (await this.get(c.case_id))?.case?.content };
     await this.ensure('entity', fileName(c.entity_id));
     await writeFile(join(this.dir, 'entity', fileName(c.entity_id), fileName(entityOrder(c))), '');
-    return 'created';
+    return { created: true };
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {

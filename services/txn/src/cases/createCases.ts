@@ -48,12 +48,12 @@ export async function createCases(batch: { tx: ScoredTransaction; row: LakeTrans
       earlier ??= await s.store.casesOf(tx.entity_id, s.history + 1);
       const history = items.slice(Math.max(0, i - s.history), i).reverse().map((h) => historyItem(h.tx, h.row));
       const c = caseFrom(tx, row, history, earlier.filter((id) => id !== tx.event_id).slice(0, s.history), now);
-      if (await s.store.create(c) === 'created') {
+      const done = await s.store.create(c);
+      if (done.created) {
         result.created += 1;
       } else {
         result.existing += 1;
-        const first = (await s.store.get(c.case_id))?.case;
-        if (first && first.content !== c.content) {
+        if (done.content !== undefined && done.content !== c.content) {
           result.conflicts += 1;
           logger.warn('event id reused for another transaction: its case is the first one', { case_id: c.case_id });
         }

@@ -38,6 +38,9 @@ describe('Cases: DynamoCaseStore (moto)', () => {
     // The same event scored again with another content: the first case stays.
     const again = await actBatch(records([{ ...scored(1, 'review'), transaction_amt: 999 }]), actDeps(store));
     expect([again.casesCreated, again.casesExisting]).toEqual([0, 1]);
+    // The conflicting content is reported from the failed PutItem itself (ALL_OLD), without a read.
+    const conflict = await store.create({ ...(await store.get('evt-1'))!.case!, content: 'f'.repeat(64) });
+    expect(conflict).toEqual({ created: false, content: JSON.parse(body!).content });
     await decide(store, labelsTopic().sink, { caseId: 'evt-1', label: 'fraud', analyst: 'ana', source: 'analyst' });
     const item = (await ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-1' } } }))).Item!;
     expect(item.body!.S).toBe(body);

@@ -1,6 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger, toLakeTransaction, type Logger } from '@sfc/shared';
+import { createCases } from '../../src/cases/createCases.js';
+import { testPolicy } from '../../../../shared/test/support/pseudonym.js';
 import { FileCaseStore } from '../../src/cases/FileCaseStore.js';
 import { createExclusive } from '../../src/cases/caseFiles.js';
 import { decide } from '../../src/cases/decide.js';
@@ -31,6 +34,21 @@ describe('Cases: FileCaseStore (DATA_DIR/cases)', () => {
     expect(readFileSync(join(dir, 'decision', 'evt-1.json'), 'utf8')).toBe(before);
     const log = readFileSync(join(dir, 'decisions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { case_id: string; analyst: string });
     expect(log.map((d) => `${d.case_id}:${d.analyst}`)).toEqual(['evt-1:ana', 'evt-2:bob']);
+  });
+
+  it('keeps the first case of a reused event id and reports the other transaction as a conflict', async () => {
+    const store = new FileCaseStore(mkdtempSync(join(tmpdir(), 'cases-')));
+    const warnings: string[] = [];
+    const logger = { ...createLogger('t', { level: 'silent' }), warn: (m: string) => { warnings.push(m); } } as unknown as Logger;
+    const pii = testPolicy();
+    const first = scored(1, 'review');
+    const other = { ...first, transaction_amt: 999 };
+    const settings = { store, forBlock: false, history: 5 };
+    expect(await createCases([{ tx: first, row: toLakeTransaction(first, pii) }], settings, logger)).toEqual({ created: 1, existing: 0, conflicts: 0 });
+    expect(await createCases([{ tx: first, row: toLakeTransaction(first, pii) }], settings, logger)).toEqual({ created: 0, existing: 1, conflicts: 0 });
+    expect(await createCases([{ tx: other, row: toLakeTransaction(other, pii) }], settings, logger)).toEqual({ created: 0, existing: 1, conflicts: 1 });
+    expect(warnings).toEqual(['event id reused for another transaction: its case is the first one']);
+    expect((await store.get('evt-1'))!.case!.transaction.transaction_amt).toBe(first.transaction_amt);
   });
 
   it('stores an event id that is no safe file name under an encoded name', async () => {
