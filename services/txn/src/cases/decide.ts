@@ -36,7 +36,7 @@ const labelOf = (d: CaseDecision, r: CaseRecord | undefined): FraudLabel => Frau
  * exclusively first (of two analysts, or a retry, the first wins and the second is refused with the
  * first's decision), then the label is sent and marked sent. A label lost between those two steps (the
  * command died) goes out on the next attempt at that case after RESEND_AFTER_MS; the label function
- * applies an event's label once in any case, so even a label sent twice is counted once.
+ * applies an event's label once (within ENTITY_REPLAY_HOURS), so even a label sent twice is counted once.
  */
 export async function decide(store: CaseStore, sink: LabelSink, input: DecisionInput, now = new Date()): Promise<DecisionOutcome> {
   const found = await store.get(input.caseId);
