@@ -76,6 +76,40 @@ describe('Packaging: services/txn', () => {
     expect(template.Outputs.ListsEditorPolicyArn.Value).toEqual({ Ref: 'ListsEditorPolicy' });
   });
 
+  it('review cases: a retained, encrypted table with PITR and no TTL; act only creates, the analysts\' managed policy only decides', () => {
+    const r = template.Resources;
+    expect(r.CasesTable).toMatchObject({
+      DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [{ AttributeName: 'case_id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'by_entity', KeySchema: [{ AttributeName: 'entity_id', KeyType: 'HASH' }, { AttributeName: 'entity_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: { SSEEnabled: true }, DeletionProtectionEnabled: true,
+      },
+    });
+    expect(r.CasesTable.Properties.TimeToLiveSpecification).toBeUndefined();
+    expect(r.ActLambdaFunction.Properties.Environment.Variables).toMatchObject({ CASES_STORE: 'dynamodb', CASES_TABLE: { Ref: 'CasesTable' }, CASES_FOR_BLOCK: 'false' });
+    // Every statement anywhere in the template that names the cases table (or its index), with its actions.
+    const onCases: [string, string[]][] = [];
+    const visit = (id: string, node: any): void => {
+      if (Array.isArray(node)) return node.forEach((n) => visit(id, n));
+      if (!node || typeof node !== 'object') return;
+      if (node.Action && JSON.stringify(node.Resource ?? '').includes('CasesTable')) onCases.push([id, [node.Action].flat()]);
+      for (const v of Object.values(node)) visit(id, v);
+    };
+    for (const [id, res] of Object.entries(r)) visit(id, res);
+    expect(onCases).toEqual([
+      ['ActIamRoleLambdaExecution', ['dynamodb:PutItem']], ['ActIamRoleLambdaExecution', ['dynamodb:Query']],
+      ['CasesAnalystPolicy', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan']], ['CasesAnalystPolicy', ['dynamodb:UpdateItem']],
+    ]);
+    const statements = (id: string) => (id === 'CasesAnalystPolicy' ? r[id].Properties.PolicyDocument.Statement
+      : r[id].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)).filter((st: any) => JSON.stringify(st.Resource).includes('CasesTable'));
+    const [put, query] = statements('ActIamRoleLambdaExecution');
+    expect(put.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'entity_id', 'entity_order', 'body'] } });
+    expect(JSON.stringify(query.Resource)).toContain('/index/by_entity');
+    expect(statements('CasesAnalystPolicy')[1].Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'decision', 'label_sent_at'] } });
+    expect(template.Outputs.CasesAnalystPolicyArn.Value).toEqual({ Ref: 'CasesAnalystPolicy' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });

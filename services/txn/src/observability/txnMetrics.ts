@@ -20,6 +20,7 @@ export function recordAct(s: ActSummary, m: Metrics): void {
   m.addMetric('LakeRowsWritten', MetricUnit.Count, s.written);
   m.addMetric('AlertsSent', MetricUnit.Count, s.alerts);
   m.addMetric('AlertsSuppressed', MetricUnit.Count, s.alertsSuppressed);
+  m.addMetric('CasesCreated', MetricUnit.Count, s.casesCreated);
   m.addMetric('RecordsDeadLettered', MetricUnit.Count, s.deadLettered);
   // Every value, so CloudWatch's percentiles are the real ones (Powertools flushes every 100 values).
   for (const ms of s.ttdfMs) m.addMetric('TimeToDetectFraud', MetricUnit.Milliseconds, ms);

@@ -1,0 +1,124 @@
+import {
+  ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
+  type AttributeValue, type ScanCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import { CaseDecisionSchema, ReviewCaseSchema, type CaseDecision, type ReviewCase } from '@sfc/shared';
+import { awsClientConfig, wrapAwsError } from '@sfc/shared/adapters/awsClientConfig.js';
+import { entityOrder, type CaseListing, type CaseRecord, type CaseStore } from './CaseStore.js';
+
+const ADAPTER = 'DynamoCaseStore';
+/** The table's index of a customer's cases (entity_id, entity_order: event time then id; keys only). Items without entity_order (a label imported for an event with no case) are not in it. */
+export const ENTITY_INDEX = 'by_entity';
+const S = (s: string): AttributeValue => ({ S: s });
+
+/**
+ * Cases in one DynamoDB table (partition key `case_id`): the case as JSON in `body`, written by a
+ * PutItem conditional on `attribute_not_exists(case_id)`; the decision in `decision`, set by an
+ * UpdateItem conditional on `attribute_not_exists(decision)`, so neither is ever overwritten; and
+ * `label_sent_at` once the label is on the topic. act needs PutItem and a Query of ENTITY_INDEX only.
+ */
+export class DynamoCaseStore implements CaseStore {
+  readonly client: DynamoDBClient;
+
+  constructor(private readonly table: string, options: { client?: DynamoDBClient; endpoint?: string } = {}) {
+    this.client = options.client ?? new DynamoDBClient(awsClientConfig(options.endpoint));
+  }
+
+  private async call<T>(operation: string, f: () => Promise<T>): Promise<T> {
+    try { return await f(); } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw err;
+      throw wrapAwsError(ADAPTER, `${operation} on ${this.table}`, err);
+    }
+  }
+
+  /** One conditional PutItem; a taken id answers with the item already there (ALL_OLD), so act needs no GetItem. */
+  async create(c: ReviewCase): Promise<{ created: true } | { created: false; content?: string }> {
+    try {
+      await this.call('PutItem', () => this.client.send(new PutItemCommand({
+        TableName: this.table,
+        Item: { case_id: S(c.case_id), entity_id: S(c.entity_id), entity_order: S(entityOrder(c)), body: S(JSON.stringify(c)) },
+        ConditionExpression: 'attribute_not_exists(case_id)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      })));
+      return { created: true };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const body = err.Item?.body?.S;
+      return { created: false, ...(body ? { content: ReviewCaseSchema.parse(JSON.parse(body)).content } : {}) };
+    }
+  }
+
+  private record(item: Record<string, AttributeValue>): CaseRecord {
+    return {
+      ...(item.body?.S ? { case: ReviewCaseSchema.parse(JSON.parse(item.body.S)) } : {}),
+      ...(item.decision?.S ? { decision: CaseDecisionSchema.parse(JSON.parse(item.decision.S)) } : {}),
+      ...(item.label_sent_at?.S ? { labelSentAt: item.label_sent_at.S } : {}),
+    };
+  }
+
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const res = await this.call('GetItem', () => this.client.send(new GetItemCommand({ TableName: this.table, Key: { case_id: S(caseId) }, ConsistentRead: true })));
+    return res.Item ? this.record(res.Item) : undefined;
+  }
+
+  async casesOf(entityId: string, limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const res = await this.call('Query', () => this.client.send(new QueryCommand({
+      TableName: this.table, IndexName: ENTITY_INDEX, KeyConditionExpression: 'entity_id = :e', ExpressionAttributeValues: { ':e': S(entityId) },
+      ScanIndexForward: false, Limit: limit,
+    })));
+    return (res.Items ?? []).map((i) => i.case_id!.S!);
+  }
+
+  /** A Scan: the analysts' listing reads the whole table (cases are a few percent of transactions; item 2's page needs an index by status). */
+  async list(filter: { open?: boolean; limit: number }): Promise<CaseListing[]> {
+    const out: CaseListing[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const res: ScanCommandOutput = await this.call('Scan', () => this.client.send(new ScanCommand({
+        TableName: this.table, ExclusiveStartKey: start,
+        FilterExpression: filter.open === undefined ? 'attribute_exists(body)' : filter.open ? 'attribute_exists(body) AND attribute_not_exists(decision)' : 'attribute_exists(body) AND attribute_exists(decision)',
+      })));
+      for (const item of res.Items ?? []) {
+        const r = this.record(item);
+        const c = r.case!;
+        out.push({ case_id: c.case_id, entity_id: c.entity_id, outcome: c.outcome, created_at: c.created_at, score: c.transaction.fd.score, ...(r.decision ? { decision: r.decision.label } : {}) });
+      }
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out.sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, filter.limit);
+  }
+
+  async decide(d: CaseDecision): Promise<{ recorded: true } | { recorded: false; existing: CaseDecision }> {
+    try {
+      await this.call('UpdateItem', () => this.client.send(new UpdateItemCommand({
+        TableName: this.table, Key: { case_id: S(d.case_id) },
+        UpdateExpression: 'SET decision = :d', ConditionExpression: 'attribute_not_exists(decision)',
+        ExpressionAttributeValues: { ':d': S(JSON.stringify(d)) },
+      })));
+      return { recorded: true };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      return { recorded: false, existing: (await this.get(d.case_id))!.decision! };
+    }
+  }
+
+  async markLabelSent(caseId: string, at: string): Promise<void> {
+    await this.call('UpdateItem', () => this.client.send(new UpdateItemCommand({
+      TableName: this.table, Key: { case_id: S(caseId) }, UpdateExpression: 'SET label_sent_at = :t', ConditionExpression: 'attribute_exists(decision)',
+      ExpressionAttributeValues: { ':t': S(at) },
+    })));
+  }
+
+  async decisions(): Promise<CaseDecision[]> {
+    const out: CaseDecision[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const res: ScanCommandOutput = await this.call('Scan', () => this.client.send(new ScanCommand({
+        TableName: this.table, ExclusiveStartKey: start, FilterExpression: 'attribute_exists(decision)', ProjectionExpression: 'decision',
+      })));
+      for (const item of res.Items ?? []) out.push(CaseDecisionSchema.parse(JSON.parse(item.decision!.S!)));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+import { FraudLabelSchema, type CaseDecision, type FraudLabel } from '@sfc/shared';
+import type { CaseRecord, CaseStore } from './CaseStore.js';
+import type { LabelSink } from './labelSink.js';
+
+export interface DecisionInput {
+  caseId: string;
+  label: CaseDecision['label'];
+  analyst: string;
+  note?: string;
+  /** LABEL_TIMESTAMP; default: now. */
+  labelTime?: string;
+  source: CaseDecision['source'];
+  /** The entity, for a label whose event has no case (an import's ENTITY_ID). */
+  entityId?: string;
+}
+
+export type DecisionOutcome =
+  | { status: 'decided'; decision: CaseDecision; label: FraudLabel }
+  /** Refused: the case was decided before; its first decision stands (its label re-sent if it had not gone out). */
+  | { status: 'already decided'; decision: CaseDecision; resent: boolean }
+  | { status: 'no case'; reason: string };
+
+/**
+ * A recorded decision whose label is not marked sent after this long was left by an attempt that
+ * died between the two steps: the next attempt sends it. Sooner, the first attempt may still be
+ * sending it (two analysts at once), and a second send would duplicate the label.
+ */
+export const RESEND_AFTER_MS = 30_000;
+
+const labelOf = (d: CaseDecision, r: CaseRecord | undefined): FraudLabel => FraudLabelSchema.parse({
+  event_id: d.case_id, entity_id: d.entity_id, label: d.label, label_time: d.label_time, variables: r?.case?.label_variables ?? {},
+});
+
+/**
+ * Records a decision once and puts its label on the labels topic once: the decision is written
+ * exclusively first (of two analysts, or a retry, the first wins and the second is refused with the
+ * first's decision), then the label is sent and marked sent. A label lost between those two steps (the
+ * command died) goes out on the next attempt at that case after RESEND_AFTER_MS; the label function
+ * applies an event's label once (within ENTITY_REPLAY_HOURS), so even a label sent twice is counted once.
+ */
+export async function decide(store: CaseStore, sink: LabelSink, input: DecisionInput, now = new Date()): Promise<DecisionOutcome> {
+  const found = await store.get(input.caseId);
+  if (!found?.case && !found?.decision && !input.entityId) {
+    return { status: 'no case', reason: `no case ${input.caseId} and no entity id for a label without one` };
+  }
+  const entity = found?.case?.entity_id ?? found?.decision?.entity_id ?? input.entityId!;
+  const decision: CaseDecision = {
+    case_id: input.caseId, entity_id: entity, label: input.label, label_time: input.labelTime ?? now.toISOString(), decided_at: now.toISOString(),
+    analyst: input.analyst, ...(input.note ? { note: input.note } : {}), source: input.source, had_case: found?.case !== undefined,
+  };
+  const written = await store.decide(decision);
+  if (!written.recorded) {
+    const pending = (await store.get(input.caseId))?.labelSentAt === undefined && now.getTime() - Date.parse(written.existing.decided_at) >= RESEND_AFTER_MS;
+    if (pending) await send(store, sink, written.existing, found);
+    return { status: 'already decided', decision: written.existing, resent: pending };
+  }
+  const label = await send(store, sink, decision, found);
+  return { status: 'decided', decision, label };
+}
+
+async function send(store: CaseStore, sink: LabelSink, d: CaseDecision, r: CaseRecord | undefined): Promise<FraudLabel> {
+  const label = labelOf(d, r);
+  await sink.send([label]);
+  await store.markLabelSent(d.case_id, new Date().toISOString());
+  return label;
+}

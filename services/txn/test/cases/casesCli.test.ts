@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FraudLabelSchema, fromMskEvent, type MskEvent } from '@sfc/shared';
+import { FileCaseStore } from '../../src/cases/FileCaseStore.js';
+import { runCasesCommand, UsageError } from '../../src/cases/cli.js';
+import { labelCsv, parseLabelCsv } from '../../src/cases/labelCsv.js';
+import { mskFileLabelSink } from '../../src/cases/labelSink.js';
+import { actBatch } from '../../src/pipeline/actBatch.js';
+import { actDeps, labelsTopic, records, scored } from './support.js';
+
+async function withCases() {
+  const store = new FileCaseStore(mkdtempSync(join(tmpdir(), 'cases-')));
+  await actBatch(records([scored(1, 'review'), scored(2, 'block'), scored(3, 'review', { entity: 'cust-2' }), scored(4, 'review')]), actDeps(store));
+  return store;
+}
+
+describe('Cases: label CSV (AFD: EVENT_ID, EVENT_LABEL, LABEL_TIMESTAMP)', () => {
+  it('round-trips decisions through export and parse, quoting what needs it', () => {
+    const decisions = [
+      { case_id: 'evt-2', label: 'legit' as const, label_time: '2026-11-30T10:00:00.000Z' },
+      { case_id: 'evt,"1"', label: 'fraud' as const, label_time: '2026-11-30T09:00:00+01:00' },
+    ];
+    const csv = labelCsv(decisions);
+    expect(csv.split('\n')[0]).toBe('EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP');
+    const { rows, bad } = parseLabelCsv(csv);
+    expect(bad).toEqual([]);
+    expect(rows.map((r) => [r.eventId, r.label, r.labelTime])).toEqual([...decisions].sort((a, b) => a.case_id.localeCompare(b.case_id)).map((d) => [d.case_id, d.label, d.label_time]));
+  });
+
+  it('reports bad rows with their file line numbers and reads the rest; columns in any order and case', () => {
+    const csv = [
+      'label_timestamp,Event_Label,EVENT_ID,ENTITY_ID,extra',
+      '2026-11-30T09:00:00Z,FRAUD,evt-1,,x',
+      '2026-11-30T09:00:00Z,maybe,evt-2,,x',
+      '',
+      'yesterday,legit,evt-3,,x',
+      '2026-11-30T09:00:00Z,Legit,,,x',
+      '2026-11-30T09:00:00Z,legit,"evt-4',
+      'multi',
+      'line",cust-9,x',
+      '2026-11-30T09:00:00Z,legit,evt-5,cust-5,x',
+    ].join('\n');
+    const { rows, bad } = parseLabelCsv(csv);
+    expect(rows.map((r) => `${r.line}:${r.eventId}:${r.label}:${r.entityId ?? ''}`)).toEqual(['2:evt-1:fraud:', '7:evt-4\nmulti\nline:legit:cust-9', '10:evt-5:legit:cust-5']);
+    expect(bad.map((b) => b.line)).toEqual([3, 5, 6]);
+    expect(bad[0]!.reason).toMatch(/EVENT_LABEL "maybe": one of fraud, legit/);
+    expect(bad[1]!.reason).toMatch(/LABEL_TIMESTAMP "yesterday"/);
+    expect(bad[2]!.reason).toMatch(/EVENT_ID "": 1-64 characters/);
+  });
+
+  it('refuses a file without the label columns as a whole, naming them', () => {
+    expect(parseLabelCsv('EVENT_ID,LABEL\nevt-1,fraud\n').bad).toEqual([{ line: 1, reason: 'header lacks EVENT_LABEL, LABEL_TIMESTAMP (has EVENT_ID, LABEL)' }]);
+    expect(parseLabelCsv('').bad[0]!.reason).toMatch(/empty file/);
+  });
+});
+
+describe('Cases: npm run cases', () => {
+  it('lists open cases, shows one, decides it with the analyst, and refuses a second decision', async () => {
+    const store = await withCases();
+    const topic = labelsTopic();
+    const list = await runCasesCommand(['list'], store, topic.sink, 'ana');
+    expect(list.split('\n').map((l) => l.split('\t')[0])).toEqual(expect.arrayContaining(['evt-1', 'evt-3', 'evt-4']));
+    expect(list.split('\n')).toHaveLength(3);
+    expect(JSON.parse(await runCasesCommand(['show', 'evt-3'], store, topic.sink))).toMatchObject({ case_id: 'evt-3', entity_id: 'cust-2', decision: null });
+    expect(await runCasesCommand(['decide', 'evt-3', '--label', 'FRAUD', '--note', 'confirmed by phone'], store, topic.sink, 'ana')).toMatch(/case evt-3: fraud by ana at .* \(analyst: confirmed by phone\); label sent to topic fraud_labels/);
+    await expect(runCasesCommand(['decide', 'evt-3', '--label', 'legit', '--analyst', 'bob'], store, topic.sink)).rejects.toThrow(/case evt-3 is closed: fraud by ana/);
+    await expect(runCasesCommand(['decide', 'evt-2', '--label', 'fraud'], store, topic.sink)).rejects.toThrow(/no case evt-2/);
+    await expect(runCasesCommand(['decide', 'evt-1', '--label', 'maybe'], store, topic.sink)).rejects.toThrow(UsageError);
+    expect(topic.labels().map((l) => l.event_id)).toEqual(['evt-3']);
+    expect(await runCasesCommand(['list', '--closed'], store, topic.sink)).toMatch(/^evt-3\tcust-2\treview\t700\t.*\tfraud$/);
+  });
+
+  it('imports a label CSV: decides cases, labels events without one, keeps earlier decisions, reports bad rows by line', async () => {
+    const store = await withCases();
+    const topic = labelsTopic();
+    await runCasesCommand(['decide', 'evt-4', '--label', 'legit'], store, topic.sink, 'ana');
+    const file = join(mkdtempSync(join(tmpdir(), 'csv-')), 'labels.csv');
+    writeFileSync(file, [
+      'EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP,ENTITY_ID',
+      'evt-1,fraud,2026-11-30T09:00:00Z,',
+      'evt-4,fraud,2026-11-30T09:00:00Z,',
+      'evt-99,fraud,2026-11-30T09:00:00Z,cust-9',
+      'evt-98,fraud,2026-11-30T09:00:00Z,',
+      'evt-3,bogus,2026-11-30T09:00:00Z,',
+    ].join('\n'));
+    const out = await runCasesCommand(['import', file, '--analyst', 'chargebacks'], store, topic.sink);
+    expect(out.split('\n')).toEqual([
+      `${file}: 1 cases decided, 1 labels without a case, 1 already decided, 2 bad rows; labels sent to topic fraud_labels`,
+      'line 3: evt-4 was decided before (legit by ana at ' + (await store.get('evt-4'))!.decision!.decided_at + ' (analyst)); kept',
+      'line 5: no case evt-98 and no entity id for a label without one: add an ENTITY_ID column',
+      'line 6: EVENT_LABEL "bogus": one of fraud, legit (any case)',
+    ]);
+    expect(topic.labels().map((l) => `${l.event_id}:${l.label}:${l.label_time}`)).toEqual([
+      expect.stringMatching(/^evt-4:legit:/), 'evt-1:fraud:2026-11-30T09:00:00Z', 'evt-99:fraud:2026-11-30T09:00:00Z',
+    ]);
+    expect((await store.get('evt-1'))!.decision).toMatchObject({ analyst: 'chargebacks', source: 'import', had_case: true });
+    // Export writes every decision in the same format; importing it again changes nothing.
+    const exported = join(mkdtempSync(join(tmpdir(), 'csv-')), 'out.csv');
+    expect(await runCasesCommand(['export', '--out', exported], store, topic.sink)).toMatch(/^3 decisions written/);
+    expect(readFileSync(exported, 'utf8').trim().split('\n')).toEqual([
+      'EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP', 'evt-1,fraud,2026-11-30T09:00:00Z', expect.stringMatching(/^evt-4,legit,/), 'evt-99,fraud,2026-11-30T09:00:00Z',
+    ]);
+    expect(await runCasesCommand(['import', exported], store, topic.sink)).toMatch(/0 cases decided, 0 labels without a case, 3 already decided, 0 bad rows/);
+    expect(topic.labels()).toHaveLength(3);
+  });
+
+  it('with TOPICS=memory writes labels as an MSK event the label handler\'s local invoke reads', async () => {
+    const store = await withCases();
+    const dir = mkdtempSync(join(tmpdir(), 'labels-'));
+    await runCasesCommand(['decide', 'evt-1', '--label', 'fraud'], store, mskFileLabelSink(dir, 'fraud_labels'), 'ana');
+    const [file] = readdirSync(dir);
+    const recs = fromMskEvent(JSON.parse(readFileSync(join(dir, file!), 'utf8')) as MskEvent);
+    expect(recs.map((r) => FraudLabelSchema.parse(JSON.parse(r.value.toString('utf8'))))).toEqual([
+      { event_id: 'evt-1', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-1' } },
+    ]);
+  });
+});
