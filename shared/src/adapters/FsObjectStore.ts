@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ObjectInfo, ObjectStat, ObjectStore } from '../ports/ObjectStore.js';
 import { AdapterError } from '../errors.js';
 import { sha256Hex } from '../util/hash.js';
+
+/** A temporary name no other write of this process or another one uses: two writes of one key within the same millisecond used to share one and fail (ENOENT on the second rename). */
+const tmpSuffix = (): string => `${process.pid}.${randomUUID()}.tmp`;
 
 /**
  * Buckets as folders under `root` (`<root>/<bucket>/<key>`); writes are atomic (temp file + rename).
@@ -30,7 +33,7 @@ export class FsObjectStore implements ObjectStore {
   async put(bucket: string, key: string, body: Uint8Array | string): Promise<ObjectInfo> {
     const path = this.pathOf(bucket, key);
     await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${path}.${tmpSuffix()}`;
     await writeFile(tmp, body);
     await rename(tmp, path);
     const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
@@ -67,7 +70,7 @@ export class FsObjectStore implements ObjectStore {
   async copy(from: { bucket: string; key: string }, to: { bucket: string; key: string }): Promise<ObjectStat> {
     const target = this.pathOf(to.bucket, to.key);
     await mkdir(dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${target}.${tmpSuffix()}`;
     await copyFile(this.pathOf(from.bucket, from.key), tmp).catch((err: unknown) => {
       throw new AdapterError('FsObjectStore', `copy ${from.bucket}/${from.key} failed`, { cause: err });
     });
