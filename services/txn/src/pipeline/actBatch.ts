@@ -14,7 +14,7 @@ export interface ActDeps {
   lake: { bucket: string; prefix: string };
   /** Tokens and masking of personal values before they reach the lake (LakeTransaction). */
   pii: PiiPolicy;
-  /** Review cases (README, "Review cases"); absent: none are created. */
+  /** Review cases (See "Review cases"); absent: none are created. */
   cases?: CaseSettings;
   dlqTopic: string;
   maxRecordBytes: number;
