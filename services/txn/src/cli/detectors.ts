@@ -50,6 +50,8 @@ function pairs(values: string[], flag: string): Record<string, string> {
 function bodyFromFile(path: string): DetectorVersionBody {
   let raw: unknown;
   try { raw = JSON.parse(readFileSync(path, 'utf8')); } catch (err) { throw new UsageError(`--file ${path}: ${(err as Error).message}`); }
+  // `show <detector> <version>` prints the version with its body: that output is accepted as it is.
+  if (raw && typeof raw === 'object' && 'body' in raw) raw = (raw as { body: unknown }).body;
   const parsed = DetectorVersionBodySchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`--file ${path}: ${parsed.error.issues[0]!.path.join('.') || '(top level)'}: ${parsed.error.issues[0]!.message}`);
   return parsed.data;

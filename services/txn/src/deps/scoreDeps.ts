@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type EntityState, type FraudScorer } from '@sfc/shared';
+import { ConfigError, type EntityState, type FraudScorer, type Logger } from '@sfc/shared';
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
@@ -66,12 +66,12 @@ export async function versionDetector(c: TxnConfig, v: DetectorVersion): Promise
  * The detector: the ACTIVE detector version (DETECTOR_ID, `npm run detectors`), switched at run time;
  * while there is none, DETECTOR_FILE's rules, else the thresholds as rules. Lists are loaded only when a rule names one.
  */
-export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, modelVersion?: string): Promise<VersionedDetector> {
+export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, modelVersion?: string, logger: Logger = txnLogger(c, 'score')): Promise<VersionedDetector> {
   const def = c.DETECTOR_FILE ? readDetectorFile(c.DETECTOR_FILE) : thresholdDetector(thresholds);
   const fallback = await Detector.load(def, openListsFor(c), c.DETECTOR_FILE || 'the default detector');
   return VersionedDetector.open({
     store: detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, modelVersion,
-    load: (v) => versionDetector(c, v), logger: txnLogger(c, 'score'),
+    load: (v) => versionDetector(c, v), logger,
   });
 }
 

@@ -72,7 +72,7 @@ describe('Importing an AFD detector version (recorded get-* responses), activati
     expect(imported.body.rules[2].expression).toBe('regex_match(".*@(gmail|yahoo)\\.com", $customer_email) and $order_price > 400 and $sample_model_insightscore > 600');
 
     // One scorer for the whole story: every change below is seen by its next batch.
-    const detector = await detectorFrom(c, { block: 900, review: 700 });
+    const detector = await detectorFrom(c, { block: 900, review: 700 }, undefined, createLogger('test', { level: 'silent' }));
     const topics = new MemoryTopics(1);
     const deps: ScoreDeps = {
       scorer: await shippedScorer(), producer: topics, topics: { processed: 'processed', dlq: 'dlq' }, rules: { block: 900, review: 700 },
@@ -135,5 +135,36 @@ describe('Importing an AFD detector version (recorded get-* responses), activati
     writeFileSync(file, JSON.stringify({ ...body('$order_price > 5'), model: { modelVersion: 'lgbm-000000000000' } }));
     await runDetectorsCommand(['create-version', 'payments', '--file', file], env);
     await expect(runDetectorsCommand(['activate', 'payments', '1'], env)).rejects.toThrow(/names model lgbm-000000000000 but FRAUD_MODEL_DIR holds lgbm-[0-9a-f]{12}/);
+  });
+
+  it('score meets a version it cannot use (another model): it logs an error and the previous version keeps deciding', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dv-'));
+    const c = loadTxnConfig({ DATA_DIR: dataDir });
+    const store = new FileDetectorStore(join(dataDir, 'detectors'));
+    await store.create('payments', body('$order_price >= 0', 'review'));
+    await store.setStatus('payments', '1', 'ACTIVE');
+    const lines: string[] = [];
+    const detector = await detectorFrom(c, { block: 900, review: 700 }, 'lgbm-aaaaaaaaaaaa', createLogger('test', { level: 'error', sink: (l: string) => lines.push(l) }));
+    const ctx = { tx: txs[0]!, score: 10 };
+    expect(detector.decide(ctx).fd.detector_version).toBe('payments:1');
+    await store.create('payments', { ...body('$order_price >= 0', 'block'), model: { modelVersion: 'lgbm-bbbbbbbbbbbb' } });
+    await store.setStatus('payments', '2', 'ACTIVE');
+    await detector.refresh();
+    expect(detector.decide(ctx)).toMatchObject({ outcome: 'review', fd: { detector_version: 'payments:1' } });
+    expect(lines.join('\n')).toMatch(/cannot switch detector version.*names model lgbm-bbbbbbbbbbbb but score runs lgbm-aaaaaaaaaaaa/);
+    // Fixed in the store (rolled back to 1): nothing to switch; activating a fitting version switches.
+    await store.create('payments', body('$order_price >= 0', 'block'));
+    await store.setStatus('payments', '3', 'ACTIVE');
+    await detector.refresh();
+    expect(detector.decide(ctx)).toMatchObject({ outcome: 'block', fd: { detector_version: 'payments:3' } });
+  });
+
+  it('two detectors with an ACTIVE version and no DETECTOR_ID: score refuses to start, naming the setting', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dv-'));
+    const store = new FileDetectorStore(join(dataDir, 'detectors'));
+    for (const d of ['cards', 'loans']) { await store.create(d, body('$order_price > 1')); await store.setStatus(d, '1', 'ACTIVE'); }
+    await expect(detectorFrom(loadTxnConfig({ DATA_DIR: dataDir }), { block: 900, review: 700 })).rejects.toThrow(/DETECTOR_ID.*several detectors have an ACTIVE version \(cards, loans\)/);
+    const d = await detectorFrom(loadTxnConfig({ DATA_DIR: dataDir, DETECTOR_ID: 'loans' }), { block: 900, review: 700 });
+    expect(d.version).toBe('loans:1');
   });
 });
