@@ -167,7 +167,7 @@ function localModelVersion(c: TxnConfig): string | undefined {
 }
 
 export async function detectorsEnvFrom(c: TxnConfig): Promise<DetectorsEnv> {
-  return { store: detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), modelVersion: localModelVersion(c) };
+  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), modelVersion: localModelVersion(c) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

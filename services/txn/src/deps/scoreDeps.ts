@@ -50,8 +50,13 @@ export async function listStoreFrom(c: TxnConfig): Promise<ListStore> {
   return new DynamoListStore(c.LISTS_TABLE, { endpoint: c.AWS_ENDPOINT_URL || undefined });
 }
 
-/** Detector versions: DATA_DIR/detectors (the only adapter so far). */
-export const detectorStoreFrom = (c: TxnConfig): DetectorStore => new FileDetectorStore(join(c.DATA_DIR, 'detectors'));
+/** Detector versions live beside the lists: DATA_DIR/detectors with LISTS_STORE=file, the lists table with dynamodb. */
+export async function detectorStoreFrom(c: TxnConfig): Promise<DetectorStore> {
+  if (c.LISTS_STORE === 'file') return new FileDetectorStore(join(c.DATA_DIR, 'detectors'));
+  if (!c.LISTS_TABLE) throw new ConfigError('LISTS_TABLE', 'is required when LISTS_STORE=dynamodb (detector versions live in the lists table)');
+  const { DynamoDetectorStore } = await import('../rules/DynamoDetectorStore.js');
+  return new DynamoDetectorStore(c.LISTS_TABLE, { endpoint: c.AWS_ENDPOINT_URL || undefined });
+}
 
 const openListsFor = (c: TxnConfig) => async (names: string[]) => ListCache.open(await listStoreFrom(c), names, {
   refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000, logger: txnLogger(c, 'score'),
@@ -70,7 +75,8 @@ export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, model
   const def = c.DETECTOR_FILE ? readDetectorFile(c.DETECTOR_FILE) : thresholdDetector(thresholds);
   const fallback = await Detector.load(def, openListsFor(c), c.DETECTOR_FILE || 'the default detector');
   return VersionedDetector.open({
-    store: detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, modelVersion,
+    store: await detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, modelVersion,
+    refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000,
     load: (v) => versionDetector(c, v), logger,
   });
 }

@@ -14,6 +14,9 @@ export interface VersionedDetectorOptions {
   load: (v: DetectorVersion) => Promise<Detector>;
   /** The model `score` loaded (`fd.model_version`); a version naming another one is not used. */
   modelVersion?: string;
+  /** How often to ask the store (0: before every batch; DynamoDB: LISTS_REFRESH_SECONDS). */
+  refreshMs?: number;
+  now?: () => number;
   logger: Logger;
 }
 
@@ -26,11 +29,13 @@ export interface VersionedDetectorOptions {
 export class VersionedDetector {
   private stamp: string | undefined;
   private current: Detector;
+  private checkedAt = -Infinity;
 
   private constructor(private readonly o: VersionedDetectorOptions) { this.current = o.fallback; }
 
   static async open(o: VersionedDetectorOptions): Promise<VersionedDetector> {
     const d = new VersionedDetector(o);
+    d.checkedAt = (o.now ?? Date.now)();
     d.stamp = await d.stampNow();
     const active = await d.activeNow();
     if (active) d.current = await d.compile(active);
@@ -62,6 +67,13 @@ export class VersionedDetector {
   }
 
   async refresh(): Promise<void> {
+    const now = (this.o.now ?? Date.now)();
+    if (now - this.checkedAt >= (this.o.refreshMs ?? 0)) await this.switchIfChanged(now);
+    await this.current.refresh();
+  }
+
+  private async switchIfChanged(now: number): Promise<void> {
+    this.checkedAt = now;
     try {
       const stamp = await this.stampNow();
       if (stamp !== this.stamp) {
@@ -78,7 +90,6 @@ export class VersionedDetector {
       // Not stamped: the next batch tries again. The version deciding so far goes on deciding.
       this.o.logger.error('cannot switch detector version; the previous one keeps deciding', { deciding: this.current.version ?? 'none', error: (err as Error).message });
     }
-    await this.current.refresh();
   }
 
   decide(ctx: RuleContext): RuleDecision { return this.current.decide(ctx); }
