@@ -26,6 +26,7 @@ export const txnConfigSpec = {
   BLOCK_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score (0-1000) at or above which a transaction is blocked; empty = the model report\'s 0.5% FPR threshold.' },
   REVIEW_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score at or above which a transaction goes to review; empty = the report\'s 3% FPR threshold.' },
   DETECTOR_FILE: { schema: z.string(), default: '', doc: 'Detector file (JSON: rules in AFD\'s rule language, execution mode, outcome mapping); empty = BLOCK_THRESHOLD / REVIEW_THRESHOLD as two rules. See "Rules and lists".' },
+  DETECTOR_ID: { schema: z.string().regex(/^([0-9a-z_-]{1,64})?$/), default: '', doc: 'The detector whose ACTIVE version decides (`npm run detectors`, versions beside the lists: DATA_DIR/detectors or LISTS_TABLE); empty = the one detector with an ACTIVE version, if any. Without an ACTIVE version DETECTOR_FILE / the thresholds decide.' },
   LISTS_STORE: { schema: z.enum(['file', 'dynamodb']), default: 'file', doc: 'Where allow/deny lists live: `file` (one JSON file per list under DATA_DIR/lists) or `dynamodb` (LISTS_TABLE).' },
   LISTS_TABLE: { schema: z.string(), default: '', doc: 'DynamoDB table of lists (LISTS_STORE=dynamodb; keys `list` and `element`).' },
   LISTS_REFRESH_SECONDS: { schema: int(0), default: '30', doc: 'LISTS_STORE=dynamodb: how often scoring checks the lists\' versions (a change is used within this time plus one batch); the file store is checked before every batch.' },

@@ -30,6 +30,8 @@ export const FraudDecisionSchema = z.object({
   rules: z.array(z.object({ rule_id: z.string().min(1), rule_version: z.string().min(1), outcomes: z.array(z.string()) })).optional(),
   /** The named outcomes of the matched rules (e.g. `verify_customer`), from which `outcome` was taken. */
   outcomes: z.array(z.string()).optional(),
+  /** The detector version that decided (`<detector>:<version>`; absent: no detector version was ACTIVE). */
+  detector_version: z.string().min(1).optional(),
 });
 
 export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema });

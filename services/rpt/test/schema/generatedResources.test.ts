@@ -21,7 +21,7 @@ describe('Generated Glue/Athena resources', () => {
     // Integers as double: a bigint column would read a fractional score as an integer (see typeNames.ts).
     expect(type('card_bin')).toBe('double');
     expect(type('event_time')).toBe('string');
-    expect(type('fd')).toBe('struct<outcome:string,score:double,model_version:string,reasons:array<string>,ttdf_ms:double,proc_time_ms:double,model_time_ms:double,rules:array<struct<rule_id:string,rule_version:string,outcomes:array<string>>>,outcomes:array<string>>');
+    expect(type('fd')).toBe('struct<outcome:string,score:double,model_version:string,reasons:array<string>,ttdf_ms:double,proc_time_ms:double,model_time_ms:double,rules:array<struct<rule_id:string,rule_version:string,outcomes:array<string>>>,outcomes:array<string>,detector_version:string>');
   });
 
   it('declares partition projection on dt and hour over processed/, read with the OpenX JSON SerDe', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type EntityState, type FraudScorer } from '@sfc/shared';
+import { ConfigError, type EntityState, type FraudScorer, type Logger } from '@sfc/shared';
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
@@ -10,6 +10,10 @@ import type { OutcomeRules } from '../scoring/rules.js';
 import type { ScoreDeps } from '../pipeline/scoreBatch.js';
 import { Detector } from '../rules/Detector.js';
 import { readDetectorFile, thresholdDetector } from '../rules/detectorFile.js';
+import { detectorFileOf, versionLabel, type DetectorVersion } from '../rules/detectorVersion.js';
+import type { DetectorStore } from '../rules/DetectorStore.js';
+import { FileDetectorStore } from '../rules/FileDetectorStore.js';
+import { VersionedDetector } from '../rules/VersionedDetector.js';
 import { ListCache } from '../lists/ListCache.js';
 import type { ListStore } from '../lists/ListStore.js';
 
@@ -46,13 +50,35 @@ export async function listStoreFrom(c: TxnConfig): Promise<ListStore> {
   return new DynamoListStore(c.LISTS_TABLE, { endpoint: c.AWS_ENDPOINT_URL || undefined });
 }
 
-/** The detector: DETECTOR_FILE's rules, else the thresholds as rules; lists are loaded only when a rule names one. */
-export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules): Promise<Detector> {
+/** Detector versions live beside the lists: DATA_DIR/detectors with LISTS_STORE=file, the lists table with dynamodb. */
+export async function detectorStoreFrom(c: TxnConfig): Promise<DetectorStore> {
+  if (c.LISTS_STORE === 'file') return new FileDetectorStore(join(c.DATA_DIR, 'detectors'));
+  if (!c.LISTS_TABLE) throw new ConfigError('LISTS_TABLE', 'is required when LISTS_STORE=dynamodb (detector versions live in the lists table)');
+  const { DynamoDetectorStore } = await import('../rules/DynamoDetectorStore.js');
+  return new DynamoDetectorStore(c.LISTS_TABLE, { endpoint: c.AWS_ENDPOINT_URL || undefined });
+}
+
+const openListsFor = (c: TxnConfig) => async (names: string[]) => ListCache.open(await listStoreFrom(c), names, {
+  refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000, logger: txnLogger(c, 'score'),
+});
+
+/** A version's rules compiled, its lists opened; errors name the detector, the version and the rule. */
+export async function versionDetector(c: TxnConfig, v: DetectorVersion): Promise<Detector> {
+  return Detector.load(detectorFileOf(v), openListsFor(c), `detector ${v.detectorId} version ${v.detectorVersionId}`, versionLabel(v.detectorId, v.detectorVersionId));
+}
+
+/**
+ * The detector: the ACTIVE detector version (DETECTOR_ID, `npm run detectors`), switched at run time;
+ * while there is none, DETECTOR_FILE's rules, else the thresholds as rules. Lists are loaded only when a rule names one.
+ */
+export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, modelVersion?: string, logger: Logger = txnLogger(c, 'score')): Promise<VersionedDetector> {
   const def = c.DETECTOR_FILE ? readDetectorFile(c.DETECTOR_FILE) : thresholdDetector(thresholds);
-  const logger = txnLogger(c, 'score');
-  return Detector.load(def, async (names) => ListCache.open(await listStoreFrom(c), names, {
-    refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000, logger,
-  }), c.DETECTOR_FILE || 'the default detector');
+  const fallback = await Detector.load(def, openListsFor(c), c.DETECTOR_FILE || 'the default detector');
+  return VersionedDetector.open({
+    store: await detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, modelVersion,
+    refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000,
+    load: (v) => versionDetector(c, v), logger,
+  });
 }
 
 export const onnxScorerFrom = async (c: TxnConfig, explainFrom: number): Promise<OnnxFraudScorer> =>
@@ -73,12 +99,13 @@ export async function scorerFrom(c: TxnConfig, rules: OutcomeRules): Promise<Fra
 
 export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {
   const rules = rulesFrom(c);
+  const scorer = await scorerFrom(c, rules);
   return {
-    scorer: await scorerFrom(c, rules),
+    scorer,
     producer: await topicsFrom(c),
     topics: { processed: c.PROCESSED_TOPIC, dlq: c.DLQ_TOPIC },
     rules,
-    detector: await detectorFrom(c, rules),
+    detector: await detectorFrom(c, rules, 'modelVersion' in scorer && typeof scorer.modelVersion === 'string' ? scorer.modelVersion : undefined),
     maxRecordBytes: c.MAX_RECORD_BYTES,
     eventTimeWindow: { maxAheadMs: c.EVENT_TIME_MAX_AHEAD_MINUTES * 60_000, maxAgeMs: c.EVENT_TIME_MAX_AGE_DAYS * 86_400_000 },
     logger: txnLogger(c, 'score'),

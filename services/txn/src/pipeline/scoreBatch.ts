@@ -1,6 +1,6 @@
 import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudDecision, type FraudScore, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
 import { decide, type OutcomeRules } from '../scoring/rules.js';
-import type { Detector } from '../rules/Detector.js';
+import type { RuleDecider } from '../rules/Detector.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
 import { withinEventTimeWindow, type EventTimeWindow } from './eventTimeWindow.js';
@@ -10,8 +10,8 @@ export interface ScoreDeps {
   producer: TopicProducer;
   topics: { processed: string; dlq: string };
   rules: OutcomeRules;
-  /** The detector's rules and lists; without one, outcomes come from the `rules` thresholds alone. */
-  detector?: Detector;
+  /** The detector's rules and lists (its ACTIVE version, if any); without one, outcomes come from the `rules` thresholds alone. */
+  detector?: RuleDecider;
   maxRecordBytes: number;
   /** Live plausibility window of event_time; absent: none (replays of historical data). */
   eventTimeWindow?: EventTimeWindow;
@@ -83,7 +83,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
 }
 
 /** The outcome and, when rules decided it, the rules that matched (AFD's own, or our detector's). */
-function decision(tx: Transaction, s: FraudScore, deps: ScoreDeps): { outcome: Outcome; matched?: Pick<FraudDecision, 'rules' | 'outcomes'> } {
+function decision(tx: Transaction, s: FraudScore, deps: ScoreDeps): { outcome: Outcome; matched?: Pick<FraudDecision, 'rules' | 'outcomes' | 'detector_version'> } {
   if (s.outcome) {
     const rules = (s.ruleResults ?? []).map((r) => ({ rule_id: r.ruleId, rule_version: r.ruleVersion ?? '1', outcomes: r.outcomes }));
     return { outcome: s.outcome, ...(s.ruleResults ? { matched: { rules, outcomes: [...new Set(rules.flatMap((r) => r.outcomes))] } } : {}) };

@@ -20,12 +20,18 @@ export interface RuleDecision {
   outcome: Outcome;
   ruleResults: readonly RuleResult[];
   outcomes: readonly string[];
-  /** The same, as the decision's `rules` / `outcomes` fields (built once per rule, not per event). */
-  fd: { rules: LakeRuleResult[]; outcomes: string[] };
+  /** The same, as the decision's `rules` / `outcomes` / `detector_version` fields (built once per rule, not per event). */
+  fd: { rules: LakeRuleResult[]; outcomes: string[]; detector_version?: string };
 }
 
 export interface LakeRuleResult { rule_id: string; rule_version: string; outcomes: string[] }
 const lake = (r: RuleResult): LakeRuleResult => ({ rule_id: r.ruleId, rule_version: r.ruleVersion, outcomes: r.outcomes });
+
+/** What scoring needs of a detector: a per-batch refresh and a decision per event (Detector, VersionedDetector). */
+export interface RuleDecider {
+  refresh(): Promise<void>;
+  decide(ctx: RuleContext): RuleDecision;
+}
 
 const SEVERITY: Record<Outcome, number> = { approve: 0, review: 1, block: 2 };
 const NO_MATCH: RuleDecision = Object.freeze({ outcome: 'approve', ruleResults: Object.freeze([]), outcomes: Object.freeze([]), fd: Object.freeze({ rules: [], outcomes: [] }) });
@@ -49,12 +55,14 @@ export function listsIn(node: Node): string[] {
  * approve). No rule matching means approve, with no rule results (AFD returns no outcome then).
  */
 export class Detector {
-  private constructor(readonly definition: DetectorFile, private readonly rules: CompiledRule[], readonly lists: ListCache | undefined) {}
+  private constructor(readonly definition: DetectorFile, private readonly rules: CompiledRule[], readonly lists: ListCache | undefined, readonly version: string | undefined, private readonly noMatch: RuleDecision) {}
 
   get mode(): RuleExecutionMode { return this.definition.ruleExecutionMode; }
 
   /** Parses and compiles every rule; errors name the rule and the column. `openLists` loads the lists the rules name. */
-  static async load(def: DetectorFile, openLists: (names: string[]) => Promise<ListCache>, source = 'the detector'): Promise<Detector> {
+  /** `version`: the detector version (`<detector>:<version>`) every decision names as `fd.detector_version`. */
+  static async load(def: DetectorFile, openLists: (names: string[]) => Promise<ListCache>, source = 'the detector', version?: string): Promise<Detector> {
+    const tag = version ? { detector_version: version } : {};
     const where = (ruleId: string) => `${source}, rule ${ruleId}`;
     const parsed = def.rules.map((r) => {
       try { return parseRule(r.expression); } catch (err) { throw new ConfigError(where(r.ruleId), (err as Error).message); }
@@ -79,9 +87,10 @@ export class Detector {
       });
       const outcome = mapped.reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
       const result: RuleResult = Object.freeze({ ruleId: r.ruleId, ruleVersion: r.ruleVersion, outcomes: Object.freeze([...r.outcomes]) as string[] });
-      return { test, result, outcome, decision: Object.freeze({ outcome, ruleResults: Object.freeze([result]), outcomes: result.outcomes, fd: { rules: [lake(result)], outcomes: result.outcomes } }) };
+      return { test, result, outcome, decision: Object.freeze({ outcome, ruleResults: Object.freeze([result]), outcomes: result.outcomes, fd: { rules: [lake(result)], outcomes: result.outcomes, ...tag } }) };
     });
-    return new Detector(def, rules, lists);
+    const noMatch = version ? Object.freeze({ ...NO_MATCH, fd: Object.freeze({ rules: [], outcomes: [], ...tag }) }) : NO_MATCH;
+    return new Detector(def, rules, lists, version, noMatch);
   }
 
   /** Picks up list changes (see ListCache.refresh); call once per batch. */
@@ -91,15 +100,15 @@ export class Detector {
     const rules = this.rules;
     if (this.definition.ruleExecutionMode === 'FIRST_MATCHED') {
       for (let i = 0; i < rules.length; i++) if (rules[i]!.test(ctx)) return rules[i]!.decision;
-      return NO_MATCH;
+      return this.noMatch;
     }
     let matched: CompiledRule[] | undefined;
     for (let i = 0; i < rules.length; i++) if (rules[i]!.test(ctx)) (matched ??= []).push(rules[i]!);
-    if (!matched) return NO_MATCH;
+    if (!matched) return this.noMatch;
     if (matched.length === 1) return matched[0]!.decision;
     let outcome: Outcome = 'approve';
     for (const m of matched) if (SEVERITY[m.outcome] > SEVERITY[outcome]) outcome = m.outcome;
     const outcomes = [...new Set(matched.flatMap((m) => m.result.outcomes))];
-    return { outcome, ruleResults: matched.map((m) => m.result), outcomes, fd: { rules: matched.map((m) => lake(m.result)), outcomes } };
+    return { outcome, ruleResults: matched.map((m) => m.result), outcomes, fd: { rules: matched.map((m) => lake(m.result)), outcomes, ...(this.version ? { detector_version: this.version } : {}) } };
   }
 }

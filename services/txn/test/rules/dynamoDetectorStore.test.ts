@@ -1,0 +1,81 @@
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { createLogger } from '@sfc/shared';
+import { Detector } from '../../src/rules/Detector.js';
+import { DynamoDetectorStore } from '../../src/rules/DynamoDetectorStore.js';
+import { DynamoListStore } from '../../src/lists/DynamoListStore.js';
+import { thresholdDetector } from '../../src/rules/detectorFile.js';
+import { detectorFileOf, versionLabel } from '../../src/rules/detectorVersion.js';
+import { VersionedDetector } from '../../src/rules/VersionedDetector.js';
+import { TransactionSimulator } from '../../src/simulator/simulator.js';
+import { startMoto, uniqueName, type Moto } from '../../../../shared/test/support/moto.js';
+import { body, statusContract } from './detectorStoreContract.js';
+
+const noLists = async () => { throw new Error('no lists here'); };
+
+describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () => {
+  let moto: Moto;
+  let ddb: DynamoDBClient;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    ddb = new DynamoDBClient({ endpoint: moto.endpoint, region: 'us-east-1' });
+  }, 60_000);
+  afterAll(async () => { ddb?.destroy(); await moto?.stop(); });
+
+  async function freshTable(): Promise<string> {
+    const table = uniqueName('lists');
+    await ddb.send(new CreateTableCommand({
+      TableName: table, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'list', AttributeType: 'S' }, { AttributeName: 'element', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'list', KeyType: 'HASH' }, { AttributeName: 'element', KeyType: 'RANGE' }],
+    }));
+    return table;
+  }
+
+  it('AFD\'s status moves, one ACTIVE, rollback; the lists in the same table are untouched', async () => {
+    const table = await freshTable();
+    const lists = new DynamoListStore(table, { client: ddb });
+    await lists.create('deny_emails', 'EMAIL_ADDRESS');
+    await statusContract(new DynamoDetectorStore(table, { client: ddb }));
+    expect((await lists.list()).map((m) => m.name)).toEqual(['deny_emails']);
+  });
+
+  it('a status change based on a stale read is refused, not lost (conditional on the revision)', async () => {
+    const table = await freshTable();
+    const a = new DynamoDetectorStore(table, { client: ddb });
+    await a.create('payments', body('$order_price > 1'));
+    await a.create('payments', body('$order_price > 2'));
+    await a.setStatus('payments', '1', 'ACTIVE');
+    // Editor B reads the status, then A deactivates 1 before B's write reaches the table.
+    let release!: () => void;
+    let ready!: () => void;
+    const aDone = new Promise<void>((r) => { release = r; });
+    const bRead = new Promise<void>((r) => { ready = r; });
+    const slow = { send: async (cmd: unknown) => { if (cmd instanceof PutItemCommand) { ready(); await aDone; } return ddb.send(cmd as PutItemCommand); } } as unknown as DynamoDBClient;
+    const b = new DynamoDetectorStore(table, { client: slow }).setStatus('payments', '2', 'ACTIVE');
+    await bRead;
+    await a.setStatus('payments', '1', 'INACTIVE');
+    release();
+    await expect(b).rejects.toThrow(/detector payments: its status was changed by someone else meanwhile/);
+    expect((await a.versions('payments')).map((v) => `${v.detectorVersionId}:${v.status}`)).toEqual(['1:INACTIVE', '2:DRAFT']);
+  });
+
+  it('score sees an activation within its refresh interval (LISTS_REFRESH_SECONDS), not before', async () => {
+    const table = await freshTable();
+    const store = new DynamoDetectorStore(table, { client: ddb });
+    let now = 0;
+    const fallback = await Detector.load(thresholdDetector({ block: 900, review: 700 }), noLists);
+    const detector = await VersionedDetector.open({
+      store, detectorId: '', fallback, refreshMs: 30_000, now: () => now, logger: createLogger('test', { level: 'silent' }),
+      load: (v) => Detector.load(detectorFileOf(v), noLists, 'test', versionLabel(v.detectorId, v.detectorVersionId)),
+    });
+    const ctx = { tx: new TransactionSimulator({ seed: 1, customers: 5 }).generate(0, 86_400_000, 1)[0]!.transaction, score: 10 };
+    expect(detector.decide(ctx).outcome).toBe('approve');
+    await store.create('payments', body('$order_price >= 0', 'review'));
+    await store.setStatus('payments', '1', 'ACTIVE');
+    now = 29_999; await detector.refresh();
+    expect(detector.version).toBeUndefined();
+    now = 30_000; await detector.refresh();
+    expect(detector.decide(ctx)).toMatchObject({ outcome: 'review', fd: { detector_version: 'payments:1' } });
+  });
+});
