@@ -66,6 +66,8 @@ export const CaseDecisionSchema = z.object({
   analyst: text(128),
   note: z.string().max(2000).optional(),
   source: z.enum(['analyst', 'import']),
+  /** What the analyst chose on the review page: `approve` (let it through) and `legit` both label legit. */
+  action: z.enum(['approve', 'legit', 'fraud']).optional(),
   /** False for an imported label whose event had no case. */
   had_case: z.boolean(),
 });
