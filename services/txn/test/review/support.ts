@@ -17,8 +17,8 @@ import { testPolicy } from '../../../../shared/test/support/pseudonym.js';
  * transactions, and copies of them with other ids, amounts, rules and creation times fill the queue
  * (case i created i minutes before `now`, so case n-1 is the oldest).
  */
-export async function seedCases(n: number, now: Date): Promise<{ store: FileCaseStore; cases: ReviewCase[] }> {
-  const store = new FileCaseStore(mkdtempSync(join(tmpdir(), 'review-cases-')));
+export async function seedCases(n: number, now: Date, dir = mkdtempSync(join(tmpdir(), 'review-cases-'))): Promise<{ store: FileCaseStore; cases: ReviewCase[] }> {
+  const store = new FileCaseStore(dir);
   const source = new FileCaseStore(mkdtempSync(join(tmpdir(), 'review-source-')));
   await actBatch(records([scored(1, 'approve'), scored(2, 'review'), scored(3, 'block')]), actDeps(source, { forBlock: true, pii: testPolicy() }));
   const [review, block] = [(await source.get('evt-2'))!.case!, (await source.get('evt-3'))!.case!];
