@@ -22,13 +22,15 @@ describe('Packaging: services/txn', () => {
       });
     }
     const alarms = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::CloudWatch::Alarm') as [string, any][];
-    expect(alarms.map(([id]) => id).sort()).toEqual(['ActErrorsAlarm', 'ActFailedBatchesAlarm', 'ActOffsetLagAlarm', 'ActThrottlesAlarm', 'ActTimeLagAlarm', 'DeadLetteredAlarm',
+    expect(alarms.map(([id]) => id).sort()).toEqual(['ActErrorsAlarm', 'ActFailedBatchesAlarm', 'ActOffsetLagAlarm', 'ActThrottlesAlarm', 'ActTimeLagAlarm', 'CasesOverAgeAlarm', 'DeadLetteredAlarm',
       'ProduceErrorsAlarm', 'ScoreErrorsAlarm', 'ScoreFailedBatchesAlarm', 'ScoreOffsetLagAlarm', 'ScoreThrottlesAlarm', 'ScoreTimeLagAlarm']);
     for (const [, a] of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
     expect(r.ActTimeLagAlarm.Properties.Dimensions).toEqual([
       { Name: 'Cluster Name', Value: 'sfc-msk' }, { Name: 'Consumer Group', Value: 'sfc-dev-txn-act' }, { Name: 'Topic', Value: 'sfc-dev-processed_transactions' },
     ]);
     expect(r.DeadLetteredAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'RecordsDeadLettered' });
+    expect(r.CasesOverAgeAlarm.Properties).toMatchObject({ Namespace: 'sfc-dev', MetricName: 'CasesOverAge', Dimensions: [{ Name: 'service', Value: 'txn' }], Threshold: 1 });
+    expect(r.AgeingLambdaFunction.Properties.Environment.Variables.CASES_TABLE).toEqual({ Ref: 'CasesTable' });
     expect(template.Outputs.AlarmTopicArn.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-AlarmTopicArn' });
     expect(r.AlarmEmailSubscription.Condition).toBe('HasAlarmEmail');
     // act remembers sent alerts in DynamoDB (Powertools Idempotency), with only the item calls it makes
@@ -98,7 +100,7 @@ describe('Packaging: services/txn', () => {
     };
     for (const [id, res] of Object.entries(r)) visit(id, res);
     expect(onCases).toEqual([
-      ['ActIamRoleLambdaExecution', ['dynamodb:PutItem']], ['ActIamRoleLambdaExecution', ['dynamodb:Query']],
+      ['ActIamRoleLambdaExecution', ['dynamodb:PutItem']], ['ActIamRoleLambdaExecution', ['dynamodb:Query']], ['AgeingIamRoleLambdaExecution', ['dynamodb:Scan']],
       ['CasesAnalystPolicy', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan']], ['CasesAnalystPolicy', ['dynamodb:UpdateItem']],
     ]);
     const statements = (id: string) => (id === 'CasesAnalystPolicy' ? r[id].Properties.PolicyDocument.Statement
@@ -106,7 +108,7 @@ describe('Packaging: services/txn', () => {
     const [put, query] = statements('ActIamRoleLambdaExecution');
     expect(put.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'entity_id', 'entity_order', 'body'] } });
     expect(JSON.stringify(query.Resource)).toContain('/index/by_entity');
-    expect(statements('CasesAnalystPolicy')[1].Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'decision', 'label_sent_at'] } });
+    expect(statements('CasesAnalystPolicy')[1].Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'decision', 'label_sent_at', 'escalations'] } });
     expect(template.Outputs.CasesAnalystPolicyArn.Value).toEqual({ Ref: 'CasesAnalystPolicy' });
   });
 
@@ -115,7 +117,7 @@ describe('Packaging: services/txn', () => {
   });
 
   it('gives each function its own role with no wildcard actions', () => {
-    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
+    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'AgeingIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
   });

@@ -66,11 +66,25 @@ export const CaseDecisionSchema = z.object({
   analyst: text(128),
   note: z.string().max(2000).optional(),
   source: z.enum(['analyst', 'import']),
+  /** What the analyst chose on the review page: `approve` (let it through) and `legit` both label legit. */
+  action: z.enum(['approve', 'legit', 'fraud']).optional(),
   /** False for an imported label whose event had no case. */
   had_case: z.boolean(),
+});
+
+/**
+ * An escalation: an analyst hands an open case on (to a senior, to another team) with a note; the case
+ * stays open and is flagged. Appended, never changed; a decided case takes none.
+ */
+export const CaseEscalationSchema = z.object({
+  case_id: text(64),
+  analyst: text(128),
+  at: iso,
+  note: text(2000),
 });
 
 export type CaseTransaction = z.infer<typeof CaseTransactionSchema>;
 export type CaseHistoryItem = z.infer<typeof CaseHistoryItemSchema>;
 export type ReviewCase = z.infer<typeof ReviewCaseSchema>;
 export type CaseDecision = z.infer<typeof CaseDecisionSchema>;
+export type CaseEscalation = z.infer<typeof CaseEscalationSchema>;

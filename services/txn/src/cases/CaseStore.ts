@@ -1,10 +1,12 @@
-import type { CaseDecision, ReviewCase } from '@sfc/shared';
+import type { CaseDecision, CaseEscalation, ReviewCase } from '@sfc/shared';
 
 /** A case with its decision, if one was recorded, and when the decision's label reached the labels topic. */
 export interface CaseRecord {
   case?: ReviewCase;
   decision?: CaseDecision;
   labelSentAt?: string;
+  /** Escalations, oldest first (none: the key is absent). */
+  escalations?: CaseEscalation[];
 }
 
 /** A case's place in its customer's index: its event time in UTC, then its id (ties between events of one instant). */
@@ -17,8 +19,22 @@ export interface CaseListing {
   outcome: 'review' | 'block';
   created_at: string;
   score: number;
+  /** The transaction's amount and currency, and the rules that matched it (the queue's filters). */
+  amount: number;
+  currency: string;
+  rules: string[];
+  escalated: boolean;
   decision?: CaseDecision['label'];
+  decided_at?: string;
 }
+
+/** A case's listing, from its record. */
+export const listingOf = (r: CaseRecord & { case: ReviewCase }): CaseListing => ({
+  case_id: r.case.case_id, entity_id: r.case.entity_id, outcome: r.case.outcome, created_at: r.case.created_at, score: r.case.transaction.fd.score,
+  amount: r.case.transaction.transaction_amt, currency: r.case.transaction.transaction_currency, rules: (r.case.transaction.fd.rules ?? []).map((x) => x.rule_id),
+  escalated: (r.escalations?.length ?? 0) > 0,
+  ...(r.decision ? { decision: r.decision.label, decided_at: r.decision.decided_at } : {}),
+});
 
 /**
  * Where review cases and their decisions live (files under DATA_DIR/cases locally, a DynamoDB table in
@@ -37,6 +53,8 @@ export interface CaseStore {
   list(filter: { open?: boolean; limit: number }): Promise<CaseListing[]>;
   /** Records a decision unless one is there; `existing` is the first one. */
   decide(d: CaseDecision): Promise<{ recorded: true } | { recorded: false; existing: CaseDecision }>;
+  /** Appends an escalation to an open case; refused (with the decision) once the case is decided. */
+  escalate(e: CaseEscalation): Promise<{ recorded: true } | { recorded: false; existing: CaseDecision }>;
   markLabelSent(caseId: string, at: string): Promise<void>;
   /** Every recorded decision (for export), in no particular order. */
   decisions(): Promise<CaseDecision[]>;

@@ -2,9 +2,9 @@ import {
   ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
   type AttributeValue, type ScanCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import { CaseDecisionSchema, ReviewCaseSchema, type CaseDecision, type ReviewCase } from '@sfc/shared';
+import { CaseDecisionSchema, CaseEscalationSchema, ReviewCaseSchema, type CaseDecision, type CaseEscalation, type ReviewCase } from '@sfc/shared';
 import { awsClientConfig, wrapAwsError } from '@sfc/shared/adapters/awsClientConfig.js';
-import { entityOrder, type CaseListing, type CaseRecord, type CaseStore } from './CaseStore.js';
+import { entityOrder, listingOf, type CaseListing, type CaseRecord, type CaseStore } from './CaseStore.js';
 
 const ADAPTER = 'DynamoCaseStore';
 /** The table's index of a customer's cases (entity_id, entity_order: event time then id; keys only). Items without entity_order (a label imported for an event with no case) are not in it. */
@@ -15,7 +15,7 @@ const S = (s: string): AttributeValue => ({ S: s });
  * Cases in one DynamoDB table (partition key `case_id`): the case as JSON in `body`, written by a
  * PutItem conditional on `attribute_not_exists(case_id)`; the decision in `decision`, set by an
  * UpdateItem conditional on `attribute_not_exists(decision)`, so neither is ever overwritten; and
- * `label_sent_at` once the label is on the topic. act needs PutItem and a Query of ENTITY_INDEX only.
+ * `label_sent_at` once the label is on the topic; `escalations`, a list appended to while no decision is there. act needs PutItem and a Query of ENTITY_INDEX only.
  */
 export class DynamoCaseStore implements CaseStore {
   readonly client: DynamoDBClient;
@@ -52,6 +52,7 @@ export class DynamoCaseStore implements CaseStore {
       ...(item.body?.S ? { case: ReviewCaseSchema.parse(JSON.parse(item.body.S)) } : {}),
       ...(item.decision?.S ? { decision: CaseDecisionSchema.parse(JSON.parse(item.decision.S)) } : {}),
       ...(item.label_sent_at?.S ? { labelSentAt: item.label_sent_at.S } : {}),
+      ...(item.escalations?.L?.length ? { escalations: item.escalations.L.map((e) => CaseEscalationSchema.parse(JSON.parse(e.S!))) } : {}),
     };
   }
 
@@ -80,8 +81,7 @@ export class DynamoCaseStore implements CaseStore {
       })));
       for (const item of res.Items ?? []) {
         const r = this.record(item);
-        const c = r.case!;
-        out.push({ case_id: c.case_id, entity_id: c.entity_id, outcome: c.outcome, created_at: c.created_at, score: c.transaction.fd.score, ...(r.decision ? { decision: r.decision.label } : {}) });
+        out.push(listingOf({ ...r, case: r.case! }));
       }
       start = res.LastEvaluatedKey;
     } while (start);
@@ -99,6 +99,23 @@ export class DynamoCaseStore implements CaseStore {
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
       return { recorded: false, existing: (await this.get(d.case_id))!.decision! };
+    }
+  }
+
+  async escalate(e: CaseEscalation): Promise<{ recorded: true } | { recorded: false; existing: CaseDecision }> {
+    try {
+      await this.call('UpdateItem', () => this.client.send(new UpdateItemCommand({
+        TableName: this.table, Key: { case_id: S(e.case_id) },
+        UpdateExpression: 'SET escalations = list_append(if_not_exists(escalations, :none), :e)',
+        ConditionExpression: 'attribute_exists(body) AND attribute_not_exists(decision)',
+        ExpressionAttributeValues: { ':e': { L: [S(JSON.stringify(e))] }, ':none': { L: [] } },
+      })));
+      return { recorded: true };
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const existing = (await this.get(e.case_id))?.decision;
+      if (!existing) throw new Error(`DynamoCaseStore: no case ${e.case_id} in ${this.table} to escalate`);
+      return { recorded: false, existing };
     }
   }
 

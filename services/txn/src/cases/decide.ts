@@ -12,6 +12,8 @@ export interface DecisionInput {
   source: CaseDecision['source'];
   /** The entity, for a label whose event has no case (an import's ENTITY_ID). */
   entityId?: string;
+  /** The review page's action (approve or legit: label legit; fraud), kept in the audit record. */
+  action?: CaseDecision['action'];
 }
 
 export type DecisionOutcome =
@@ -46,7 +48,7 @@ export async function decide(store: CaseStore, sink: LabelSink, input: DecisionI
   const entity = found?.case?.entity_id ?? found?.decision?.entity_id ?? input.entityId!;
   const decision: CaseDecision = {
     case_id: input.caseId, entity_id: entity, label: input.label, label_time: input.labelTime ?? now.toISOString(), decided_at: now.toISOString(),
-    analyst: input.analyst, ...(input.note ? { note: input.note } : {}), source: input.source, had_case: found?.case !== undefined,
+    analyst: input.analyst, ...(input.note ? { note: input.note } : {}), source: input.source, ...(input.action ? { action: input.action } : {}), had_case: found?.case !== undefined,
   };
   const written = await store.decide(decision);
   if (!written.recorded) {

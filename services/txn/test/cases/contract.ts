@@ -105,4 +105,19 @@ export function caseStoreContract(fresh: () => Promise<CaseStore>): void {
     const late = await actBatch(records([scored(77, 'review')]), actDeps(store));
     expect([late.casesCreated, late.casesExisting]).toEqual([0, 1]);
   });
+
+  it('keeps an escalation on the open case, flags it in the listing, and refuses one once the case is decided', async () => {
+    const store = await fresh();
+    await actBatch(records(batch), actDeps(store));
+    const topic = labelsTopic();
+    expect(await store.escalate({ case_id: 'evt-4', analyst: 'ana', at: '2026-11-25T11:00:00.000Z', note: 'needs the card issuer' })).toEqual({ recorded: true });
+    expect(await store.escalate({ case_id: 'evt-4', analyst: 'bob', at: '2026-11-25T11:05:00.000Z', note: 'called the issuer' })).toEqual({ recorded: true });
+    expect((await store.get('evt-4'))!.escalations!.map((e) => `${e.analyst}:${e.note}`)).toEqual(['ana:needs the card issuer', 'bob:called the issuer']);
+    const open = await store.list({ open: true, limit: 10 });
+    expect(open.map((c) => `${c.case_id}:${c.escalated}`).sort()).toEqual(['evt-2:false', 'evt-4:true', 'evt-6:false']);
+    expect(open.find((c) => c.case_id === 'evt-4')).toMatchObject({ amount: 14, currency: expect.any(String), rules: ['high_score'] });
+    await decide(store, topic.sink, { caseId: 'evt-4', label: 'legit', analyst: 'sen', source: 'analyst' });
+    expect(await store.escalate({ case_id: 'evt-4', analyst: 'ana', at: '2026-11-25T12:00:00.000Z', note: 'again' })).toMatchObject({ recorded: false, existing: { label: 'legit', analyst: 'sen' } });
+    expect((await store.get('evt-4'))!.escalations).toHaveLength(2);
+  });
 }
