@@ -23,7 +23,7 @@ try {
   const port = Number(values.port), refreshS = Number(values['refresh-s']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: 0-65535 (0: any free port)`);
   if (!(refreshS >= 1)) throw new Error(`--refresh-s ${values['refresh-s']}: at least 1`);
-  // Local only: the page has no TLS and no identity provider (README, "The analyst page").
+  // Local only: the page has no TLS and no identity provider (services/txn/README.md, "The analyst page").
   if (!['127.0.0.1', 'localhost', '::1'].includes(values.host!)) throw new Error(`--host ${values.host}: local addresses only (127.0.0.1, localhost, ::1)`);
   const store = await caseStoreFrom(c);
   if (!store) throw new Error('CASES_STORE=none: set CASES_STORE=file or dynamodb');

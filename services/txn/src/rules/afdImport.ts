@@ -83,7 +83,7 @@ export function outcomeByName(name: string): Outcome | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** Reads a directory of AFD's JSON (README, "Detector versions") and maps it onto a detector version here. */
+/** Reads a directory of AFD's JSON (services/txn/README.md, "Rules and lists": import from AFD) and maps it onto a detector version here. */
 export function readAfdExport(dir: string, options: AfdImportOptions = {}): AfdImport {
   const version = read(dir, AFD_FILES.version, GetDetectorVersion)!;
   const ruleDetails = read(dir, AFD_FILES.rules, GetRules)!.ruleDetails;
