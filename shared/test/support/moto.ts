@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort } from '../../../scripts/lib/freePort.js';
 
 /** A running AWS emulator: `endpoint` for the SDK clients, `stop` to end it (a no-op for an external one). */
@@ -86,4 +87,24 @@ export async function startMoto(): Promise<Moto> {
     clearTimeout(timer);
   };
   return { endpoint, stop };
+}
+
+/**
+ * A moto server and a DynamoDB client on it for the tests of one describe block: started before them,
+ * stopped after. Read `.ddb` inside tests (it is set by the time they run).
+ */
+export function useMotoDynamo(): { readonly ddb: DynamoDBClient; readonly moto: Moto } {
+  let moto: Moto | undefined;
+  let ddb: DynamoDBClient | undefined;
+  beforeAll(async () => {
+    moto = await startMoto();
+    // Imported here so the many tests that load this file for S3 or SNS do not load the DynamoDB client.
+    const { DynamoDBClient: Client } = await import('@aws-sdk/client-dynamodb');
+    ddb = new Client({ endpoint: moto.endpoint, region: 'us-east-1' });
+  }, 60_000);
+  afterAll(async () => {
+    ddb?.destroy();
+    await moto?.stop();
+  });
+  return { get ddb() { return ddb!; }, get moto() { return moto!; } };
 }

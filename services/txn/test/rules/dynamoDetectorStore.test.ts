@@ -7,24 +7,17 @@ import { thresholdDetector } from '../../src/rules/detectorFile.js';
 import { detectorFileOf, versionLabel } from '../../src/rules/detectorVersion.js';
 import { VersionedDetector } from '../../src/rules/VersionedDetector.js';
 import { TransactionSimulator } from '../../src/simulator/simulator.js';
-import { startMoto, uniqueName, type Moto } from '../../../../shared/test/support/moto.js';
+import { uniqueName, useMotoDynamo } from '../../../../shared/test/support/moto.js';
 import { body, statusContract } from './detectorStoreContract.js';
 
 const noLists = async () => { throw new Error('no lists here'); };
 
 describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () => {
-  let moto: Moto;
-  let ddb: DynamoDBClient;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    ddb = new DynamoDBClient({ endpoint: moto.endpoint, region: 'us-east-1' });
-  }, 60_000);
-  afterAll(async () => { ddb?.destroy(); await moto?.stop(); });
+  const aws = useMotoDynamo();
 
   async function freshTable(): Promise<string> {
     const table = uniqueName('lists');
-    await ddb.send(new CreateTableCommand({
+    await aws.ddb.send(new CreateTableCommand({
       TableName: table, BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'list', AttributeType: 'S' }, { AttributeName: 'element', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'list', KeyType: 'HASH' }, { AttributeName: 'element', KeyType: 'RANGE' }],
@@ -34,15 +27,15 @@ describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () 
 
   it('AFD\'s status moves, one ACTIVE, rollback; the lists in the same table are untouched', async () => {
     const table = await freshTable();
-    const lists = new DynamoListStore(table, { client: ddb });
+    const lists = new DynamoListStore(table, { client: aws.ddb });
     await lists.create('deny_emails', 'EMAIL_ADDRESS');
-    await statusContract(new DynamoDetectorStore(table, { client: ddb }));
+    await statusContract(new DynamoDetectorStore(table, { client: aws.ddb }));
     expect((await lists.list()).map((m) => m.name)).toEqual(['deny_emails']);
   });
 
   it('a status change based on a stale read is refused, not lost (conditional on the revision)', async () => {
     const table = await freshTable();
-    const a = new DynamoDetectorStore(table, { client: ddb });
+    const a = new DynamoDetectorStore(table, { client: aws.ddb });
     await a.create('payments', body('$order_price > 1'));
     await a.create('payments', body('$order_price > 2'));
     await a.setStatus('payments', '1', 'ACTIVE');
@@ -51,7 +44,7 @@ describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () 
     let ready!: () => void;
     const aDone = new Promise<void>((r) => { release = r; });
     const bRead = new Promise<void>((r) => { ready = r; });
-    const slow = { send: async (cmd: unknown) => { if (cmd instanceof PutItemCommand) { ready(); await aDone; } return ddb.send(cmd as PutItemCommand); } } as unknown as DynamoDBClient;
+    const slow = { send: async (cmd: unknown) => { if (cmd instanceof PutItemCommand) { ready(); await aDone; } return aws.ddb.send(cmd as PutItemCommand); } } as unknown as DynamoDBClient;
     const b = new DynamoDetectorStore(table, { client: slow }).setStatus('payments', '2', 'ACTIVE');
     await bRead;
     await a.setStatus('payments', '1', 'INACTIVE');
@@ -62,7 +55,7 @@ describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () 
 
   it('score sees an activation within its refresh interval (LISTS_REFRESH_SECONDS), not before', async () => {
     const table = await freshTable();
-    const store = new DynamoDetectorStore(table, { client: ddb });
+    const store = new DynamoDetectorStore(table, { client: aws.ddb });
     let now = 0;
     const fallback = await Detector.load(thresholdDetector({ block: 900, review: 700 }), noLists);
     const detector = await VersionedDetector.open({

@@ -1,27 +1,20 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoListStore } from '../../src/lists/DynamoListStore.js';
 import { ListCache } from '../../src/lists/ListCache.js';
 import { runListsCommand } from '../../src/cli/lists.js';
-import { startMoto, uniqueName, type Moto } from '../../../../shared/test/support/moto.js';
+import { uniqueName, useMotoDynamo } from '../../../../shared/test/support/moto.js';
 
 describe('Lists: DynamoListStore (moto)', () => {
-  let moto: Moto;
-  let ddb: DynamoDBClient;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    ddb = new DynamoDBClient({ endpoint: moto.endpoint, region: 'us-east-1' });
-  }, 60_000);
-  afterAll(async () => { ddb?.destroy(); await moto?.stop(); });
+  const aws = useMotoDynamo();
 
   async function freshStore(): Promise<DynamoListStore> {
     const table = uniqueName('lists');
-    await ddb.send(new CreateTableCommand({
+    await aws.ddb.send(new CreateTableCommand({
       TableName: table, BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'list', AttributeType: 'S' }, { AttributeName: 'element', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'list', KeyType: 'HASH' }, { AttributeName: 'element', KeyType: 'RANGE' }],
     }));
-    return new DynamoListStore(table, { client: ddb });
+    return new DynamoListStore(table, { client: aws.ddb });
   }
 
   it('creates a list, appends and removes entries in transactions of 99, bumping the version each time', async () => {
