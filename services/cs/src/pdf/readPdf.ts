@@ -61,7 +61,7 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       try {
-        await readPage(doc, page, ctx, attachment, files, seenFields);
+        await readPage(doc, page, ctx, attachment, files, seenFields, structure.lyingFonts.get(n - 1) ?? []);
       } finally {
         page.cleanup();
       }
@@ -83,7 +83,7 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
   }
 }
 
-async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, files: FoundFile[], seenFields: Set<string>): Promise<void> {
+async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, files: FoundFile[], seenFields: Set<string>, lyingFonts: string[]): Promise<void> {
   const n = page.pageNumber;
   const at = where(attachment);
   const items = await readPageTextItems(page, ctx.limits.maxPageTextItems);
@@ -94,6 +94,12 @@ async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadCont
   let fullPage: string | null = null;
   let regions: Rect[] = [];
   if (!quality.plausible) fullPage = `the text layer is not language (${quality.reason})`;
+  else if (lyingFonts.length > 0 && text.trim() !== '') {
+    // the text layer reads other words than the page shows (a remapping font): what is shown is read
+    // by OCR, and the page stays an issue, so the document is pii or quarantined, never clean
+    fullPage = `the text layer does not match what the page shows (${lyingFonts.join('; ')})`;
+    ctx.addIssue({ reason: 'unreadable', detail: `${at}page ${n}: ${fullPage}; read by OCR` });
+  }
   else if (text.trim() === '' && (content.images.length > 0 || content.filledPaths >= OUTLINED_TEXT_PATHS)) fullPage = content.images.length > 0 ? 'image-only page' : 'text drawn as shapes';
   else {
     const minArea = ctx.ocr.minImageSquareInches * SQ_IN;
@@ -160,7 +166,9 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadConte
 
 async function readDocumentLevel(doc: PDFDocumentProxy, ctx: ReadContext, attachment: string | null, structure: Awaited<ReturnType<typeof inspectStructure>>, seenFields: Set<string>, files: FoundFile[]): Promise<void> {
   const at = where(attachment);
-  ctx.addText({ kind: 'metadata', page: null, attachment, text: await metadataText(doc) });
+  const metadata = await metadataText(doc, structure);
+  ctx.addText({ kind: 'metadata', page: null, attachment, text: metadata.text });
+  for (const what of metadata.unreadable) ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}` });
   // values of fields no page shows: hidden fields, fields without widgets, XFA data
   const { values, scripts } = await fieldObjects(doc);
   const lines: string[] = [];
