@@ -33,6 +33,21 @@ describe('Function: scanDocument (text layers that lie)', () => {
     expect(finding.read.ocr_pages).toBe(1);
   }, 120_000);
 
+  it.each(['LiberationSans-Regular', 'LiberationSans-BoldItalic'] as const)('finds the lie of an embedded subset font (%s, no glyph names) by OCR of sampled lines', async (font) => {
+    // Prepare: Type0/Identity-H, so the structural check cannot judge it; only OCR can
+    const finding = await scan(await hostile.typedPage(APPLICATION, font, 11, true));
+    // Assess
+    expect(finding.verdict).toBe('pii');
+    expect(finding.entities.filter((e) => e.source === 'ocr').map((e) => e.type)).toEqual(expect.arrayContaining(['US_SSN', 'PERSON']));
+    expect(finding.issues).toEqual([{ reason: 'unreadable', detail: expect.stringMatching(/^page 1: the text layer does not match what the page shows \(OCR of [1-4] of [1-4] sampled lines reads other words\); read by OCR$/) }]);
+  }, 120_000);
+
+  it('files the same page with an honest map pii from its text layer, with no issue and no page OCR', async () => {
+    const finding = await scan(await hostile.typedPage(APPLICATION, 'LiberationSans-Regular', 11, false));
+    expect(finding).toMatchObject({ verdict: 'pii', issues: [], read: { ocr_pages: 0 } });
+    expect(finding.entities.filter((e) => e.type === 'US_SSN').map((e) => e.source)).toEqual(['text']);
+  }, 120_000);
+
   it('quarantines a lying page that shows no personal data (never clean)', async () => {
     const finding = await scan(await hostile.remappedTextLayer(['CONSUMER LOAN PROGRAM', 'All loans are subject to credit approval.']));
     expect(finding.verdict).toBe('quarantine');
