@@ -12,7 +12,7 @@ import { classifyWarnings, takePdfjsWarnings } from './pdfjsWarnings.js';
 import { charsInside, readPageTextItems } from './readPageText.js';
 import { checkStreamBounds } from './streamBounds.js';
 import { inspectStructure } from './structure.js';
-import { HONEST_FROM, lineSimilarity, LYING_BELOW, pickSampleLines, type FontedItem, type SampleLine } from './textLayerCheck.js';
+import { HONEST_FROM, lineSimilarity, LYING_BELOW, pickSampleLines, sampleCrop, type FontedItem, type SampleLine } from './textLayerCheck.js';
 import { assessText } from './textQuality.js';
 
 /** A text layer this dense over an image (characters per square inch) is the image's own OCR layer. */
@@ -184,14 +184,11 @@ async function checkTextLayer(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: Re
   const t0 = performance.now();
   const engine = await ctx.ocrEngine();
   const rendered = await renderPage(doc, page, ctx.ocr.dpi, ctx.limits.maxRenderPixels);
-  const crops = sample.map((line) => {
-    const pad = (line.rect.y1 - line.rect.y0) * 0.4;
-    return crop(rendered.image, rendered.toPixels({ x0: line.rect.x0 - pad, y0: line.rect.y0 - pad, x1: line.rect.x1 + pad, y1: line.rect.y1 + pad }));
-  });
+  const crops = sample.map((line) => sampleCrop(rendered, line.rect));
   ctx.stats.ocrMs += performance.now() - t0;
   await ctx.schedule(async () => {
     const t1 = performance.now();
-    const readings = await Promise.all(crops.map((img) => engine.recognize(img)));
+    const readings = await Promise.all(crops.map((img) => engine.recognize(img, { straighten: false })));
     let lying = 0;
     for (const [i, r] of readings.entries()) {
       // a line OCR cannot read says nothing about the text layer

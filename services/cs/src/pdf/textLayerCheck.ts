@@ -1,3 +1,5 @@
+import { crop, withMargin, type GrayImage } from '../ocr/grayImage.js';
+import type { RenderedPage } from '../ocr/renderPage.js';
 import type { Rect } from './pageContent.js';
 import type { TextItemLike } from './pageText.js';
 
@@ -16,12 +18,13 @@ export interface SampleLine {
 /**
  * A sampled line whose OCR reads at least this alike (letters and digits, edit distance) confirms its
  * font's characters; under LYING_BELOW it contradicts the text layer. Chosen on generated pages
- * (test/pdf/textLayerCheck.test.ts): 84 honest lines in seven fonts at 8, 11 and 14 pt read 0.97-1.0, lines
- * of a remapping font 0.00-0.04; between the two thresholds a line proves nothing either way.
+ * (test/pdf/textLayerCheck.test.ts): 94 honest lines in seven fonts at 8, 11 and 14 pt and three
+ * Chromium print styles read 0.97-1.0, the same lines under a remapping font 0.00-0.05; between the
+ * two thresholds a line proves nothing either way.
  */
 export const HONEST_FROM = 0.8;
 export const LYING_BELOW = 0.5;
-/** Lines compared per page at most: OCR of a line crop costs tens of milliseconds, of a page seconds. */
+/** Lines compared per page at most: OCR of a line crop costs about 0.1-0.3 s, of a dense page seconds. */
 export const MAX_SAMPLE_LINES = 4;
 /** A line needs this many letters or digits to be compared (shorter ones say too little). */
 const MIN_LINE_CHARS = 6;
@@ -30,27 +33,57 @@ const MIN_LATIN_SHARE = 0.8;
 
 const alnum = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+/** Letters and digits of one sampled line at most: a longer line costs more OCR and proves no more. */
+const MAX_SAMPLE_CHARS = 40;
+
 /**
  * The page's text items grouped into lines (a baseline moving by more than half the font height
- * starts a new line), each with its box in PDF user space and the (font, character) pairs it holds.
+ * starts a new line), each cut to its first MAX_SAMPLE_CHARS letters and digits (at a word end; the
+ * cut inside an item is placed in proportion to its width), with a box tight around its glyphs
+ * (descender to ascender, so neighbouring lines stay out of the crop) and the (font, character) pairs it holds.
  */
 function linesOf(items: readonly FontedItem[]): SampleLine[] {
-  const lines: (SampleLine & { y: number; h: number })[] = [];
+  const lines: { y: number; h: number; parts: { x: number; w: number; str: string; font: string }[] }[] = [];
   for (const item of items) {
     if (typeof item.str !== 'string' || !item.str.trim()) continue;
     const [, , , , x = 0, y = 0] = item.transform ?? [];
     const h = item.height || 10;
-    const w = item.width ?? 0;
     let line = lines[lines.length - 1];
     if (!line || Math.abs(y - line.y) > line.h / 2) {
-      line = { rect: { x0: x, y0: y - h * 0.3, x1: x + w, y1: y + h }, text: '', keys: [], y, h };
+      line = { y, h, parts: [] };
       lines.push(line);
     }
-    line.rect = { x0: Math.min(line.rect.x0, x), y0: Math.min(line.rect.y0, y - h * 0.3), x1: Math.max(line.rect.x1, x + w), y1: Math.max(line.rect.y1, y + h) };
-    line.text += `${item.str} `;
-    for (const ch of new Set(alnum(item.str))) line.keys.push(`${item.fontName ?? ''}\u0000${ch}`);
+    line.parts.push({ x, w: item.width ?? 0, str: item.str, font: item.fontName ?? '' });
   }
-  return lines.map(({ rect, text, keys }) => ({ rect, text: text.trim(), keys: [...new Set(keys)] }));
+  return lines.map(({ y, h, parts }) => {
+    let text = '';
+    const keys = new Set<string>();
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let count = 0;
+    for (const part of parts) {
+      if (count >= MAX_SAMPLE_CHARS) break;
+      let str = part.str;
+      const n = alnum(str).length;
+      if (count + n > MAX_SAMPLE_CHARS) {
+        // cut at the first word end past the budget
+        let seen = 0;
+        let cut = str.length;
+        for (let i = 0; i < str.length; i += 1) {
+          if (/[\p{L}\p{N}]/u.test(str[i]!)) seen += 1;
+          if (count + seen >= MAX_SAMPLE_CHARS && !/[\p{L}\p{N}]/u.test(str[i + 1] ?? ' ')) { cut = i + 1; break; }
+        }
+        str = str.slice(0, cut);
+      }
+      const w = part.str.length > 0 ? part.w * (str.length / part.str.length) : 0;
+      x0 = Math.min(x0, part.x);
+      x1 = Math.max(x1, part.x + w);
+      text += `${str} `;
+      count += alnum(str).length;
+      for (const ch of alnum(str)) keys.add(`${part.font}\u0000${ch}`);
+    }
+    return { rect: { x0, y0: y - h * 0.25, x1, y1: y + h * 0.85 }, text: text.trim(), keys: [...keys] };
+  });
 }
 
 /**
@@ -102,4 +135,11 @@ export function lineSimilarity(layer: string, ocr: string): number {
   const b = alnum(ocr);
   if (!a && !b) return 1;
   return 1 - distance(a, b) / Math.max(a.length, b.length);
+}
+
+/** A sampled line cut from the rendered page (a little room left and right), on a white margin. */
+export function sampleCrop(rendered: RenderedPage, r: Rect): GrayImage {
+  const pad = (r.y1 - r.y0) * 0.3;
+  const line = crop(rendered.image, rendered.toPixels({ x0: r.x0 - pad, y0: r.y0, x1: r.x1 + pad, y1: r.y1 }));
+  return withMargin(line, Math.max(4, Math.round(line.height * 0.5)));
 }
