@@ -82,14 +82,15 @@ export class OcrEngine {
   /**
    * Reads `image` as it is; when that reads poorly, once more straightened by tesseract's own angle
    * estimate (`rotateAuto`), keeping the better reading. Most scans are straight enough, so only
-   * skewed ones pay for the second pass.
+   * skewed ones pay for the second pass. `straighten: false` reads once (a line cropped from a
+   * rendered page is straight).
    */
-  async recognize(image: GrayImage): Promise<OcrText> {
+  async recognize(image: GrayImage, { straighten = true } = {}): Promise<OcrText> {
     if (image.width < 8 || image.height < 8) return { text: '', confidence: 0, chars: 0 };
     const pgm = Buffer.from(toPgm(image));
     const read = async (rotateAuto: boolean) => fromTsv((await this.scheduler.addJob('recognize', pgm, { rotateAuto }, { text: false, tsv: true })).data.tsv ?? '');
     const plain = await read(false);
-    if (plain.chars < 20 || plain.confidence >= RETRY_BELOW) return plain;
+    if (!straighten || plain.chars < 20 || plain.confidence >= RETRY_BELOW) return plain;
     const straightened = await read(true);
     return straightened.confidence > plain.confidence ? straightened : plain;
   }

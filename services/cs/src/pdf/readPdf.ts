@@ -12,6 +12,7 @@ import { classifyWarnings, takePdfjsWarnings } from './pdfjsWarnings.js';
 import { charsInside, readPageTextItems } from './readPageText.js';
 import { checkStreamBounds } from './streamBounds.js';
 import { inspectStructure } from './structure.js';
+import { HONEST_FROM, lineSimilarity, LYING_BELOW, pickSampleLines, sampleCrop, type FontedItem, type SampleLine } from './textLayerCheck.js';
 import { assessText } from './textQuality.js';
 
 /** A text layer this dense over an image (characters per square inch) is the image's own OCR layer. */
@@ -57,11 +58,12 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
     for (const what of structure.active) ctx.addIssue({ reason: 'active_content', detail: `${at}${what}` });
     const files: FoundFile[] = [];
     const seenFields = new Set<string>();
+    const verified = new Set<string>();
     takePdfjsWarnings();
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       try {
-        await readPage(doc, page, ctx, attachment, files, seenFields);
+        await readPage(doc, page, ctx, attachment, files, seenFields, structure.lyingFonts.get(n - 1) ?? [], verified);
       } finally {
         page.cleanup();
       }
@@ -83,7 +85,7 @@ export async function readPdf(bytes: Uint8Array, ctx: ReadContext, attachment: s
   }
 }
 
-async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, files: FoundFile[], seenFields: Set<string>): Promise<void> {
+async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, files: FoundFile[], seenFields: Set<string>, lyingFonts: string[], verified: Set<string>): Promise<void> {
   const n = page.pageNumber;
   const at = where(attachment);
   const items = await readPageTextItems(page, ctx.limits.maxPageTextItems);
@@ -94,6 +96,12 @@ async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadCont
   let fullPage: string | null = null;
   let regions: Rect[] = [];
   if (!quality.plausible) fullPage = `the text layer is not language (${quality.reason})`;
+  else if (lyingFonts.length > 0 && text.trim() !== '') {
+    // the text layer reads other words than the page shows (a remapping font): what is shown is read
+    // by OCR, and the page stays an issue, so the document is pii or quarantined, never clean
+    fullPage = `the text layer does not match what the page shows (${lyingFonts.join('; ')})`;
+    ctx.addIssue({ reason: 'unreadable', detail: `${at}page ${n}: ${fullPage}; read by OCR` });
+  }
   else if (text.trim() === '' && (content.images.length > 0 || content.filledPaths >= OUTLINED_TEXT_PATHS)) fullPage = content.images.length > 0 ? 'image-only page' : 'text drawn as shapes';
   else {
     const minArea = ctx.ocr.minImageSquareInches * SQ_IN;
@@ -109,6 +117,11 @@ async function readPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadCont
         ? { reason: 'no_text_layer', detail: `${at}page ${n}: ${fullPage}, OCR is off` }
         : { reason: 'unreadable', detail: `${at}page ${n}: ${fullPage ?? 'pictures on the page not read'}, OCR is off` });
     } else await ocrPage(doc, page, ctx, attachment, fullPage, regions);
+  }
+
+  if (!fullPage && ctx.ocr.enabled && text.trim()) {
+    const sample = pickSampleLines(items as FontedItem[], verified);
+    if (sample.length > 0) await checkTextLayer(doc, page, ctx, attachment, sample, verified);
   }
 
   const raw = (await page.getAnnotations()) as AnnotationLike[];
@@ -158,9 +171,48 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadConte
   }, engine.size);
 }
 
+/**
+ * Compares a few lines of the text layer with OCR of the same lines on the rendered page (see
+ * textLayerCheck.ts): a font can draw one glyph and map it to another character, so the text layer
+ * reads other words than a person sees. A line that reads alike confirms its font's characters for
+ * the rest of the document; a line that reads differently makes the page lying: the whole page is
+ * read by OCR and it stays an issue (`unreadable`), so the document is pii or quarantined, never clean.
+ */
+async function checkTextLayer(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadContext, attachment: string | null, sample: SampleLine[], verified: Set<string>): Promise<void> {
+  const n = page.pageNumber;
+  const at = where(attachment);
+  const t0 = performance.now();
+  const engine = await ctx.ocrEngine();
+  const rendered = await renderPage(doc, page, ctx.ocr.dpi, ctx.limits.maxRenderPixels);
+  const crops = sample.map((line) => sampleCrop(rendered, line.rect));
+  ctx.stats.ocrMs += performance.now() - t0;
+  await ctx.schedule(async () => {
+    const t1 = performance.now();
+    const readings = await Promise.all(crops.map((img) => engine.recognize(img, { straighten: false })));
+    let lying = 0;
+    for (const [i, r] of readings.entries()) {
+      // a line OCR cannot read says nothing about the text layer
+      if (r.chars < 4 || r.confidence < ctx.ocr.minConfidence) continue;
+      const similarity = lineSimilarity(sample[i]!.text, r.text);
+      if (similarity >= HONEST_FROM) for (const k of sample[i]!.keys) verified.add(k);
+      else if (similarity < LYING_BELOW) lying += 1;
+    }
+    if (lying > 0) {
+      const full = await engine.recognize(rendered.image);
+      ctx.recordOcr(full.confidence, full.chars);
+      ctx.stats.ocrPages += 1;
+      ctx.addText({ kind: 'ocr', page: n, attachment, text: full.text, ...(full.confidence < ctx.ocr.minConfidence ? { lowConfidence: true } : {}) });
+      ctx.addIssue({ reason: 'unreadable', detail: `${at}page ${n}: the text layer does not match what the page shows (OCR of ${lying} of ${sample.length} sampled lines reads other words); read by OCR` });
+    }
+    ctx.stats.ocrMs += performance.now() - t1;
+  }, engine.size);
+}
+
 async function readDocumentLevel(doc: PDFDocumentProxy, ctx: ReadContext, attachment: string | null, structure: Awaited<ReturnType<typeof inspectStructure>>, seenFields: Set<string>, files: FoundFile[]): Promise<void> {
   const at = where(attachment);
-  ctx.addText({ kind: 'metadata', page: null, attachment, text: await metadataText(doc) });
+  const metadata = await metadataText(doc, structure);
+  ctx.addText({ kind: 'metadata', page: null, attachment, text: metadata.text });
+  for (const what of metadata.unreadable) ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}` });
   // values of fields no page shows: hidden fields, fields without widgets, XFA data
   const { values, scripts } = await fieldObjects(doc);
   const lines: string[] = [];

@@ -3,6 +3,7 @@ import {
   type PDFContext, type PDFObject,
 } from 'pdf-lib';
 import { executableKind, isFormattingScript } from './activeContent.js';
+import { lyingFontsByPage } from './fontCheck.js';
 
 /** What the document's object structure reveals besides its pages. */
 export interface StructureReport {
@@ -15,6 +16,16 @@ export interface StructureReport {
   fields: { name: string; label: string; value: string }[];
   /** Leaf values of the XFA datasets packet, "name: value" per line; empty when there is none. */
   xfaData: string;
+  /**
+   * Every XMP packet of the file (the catalog's and those on pages, images, fonts), decoded; null for one
+   * whose stream could not be decoded. Empty when the file is encrypted (strings and streams are
+   * ciphertext to pdf-lib): then pdf.js's decrypted catalog packet is read instead.
+   */
+  xmp: (Uint8Array | null)[];
+  /** The catalog names an XMP stream (known even when encrypted). */
+  catalogXmp: boolean;
+  /** Per page (0-based, page tree order): fonts whose character map contradicts their glyph names (see fontCheck.ts). */
+  lyingFonts: Map<number, string[]>;
 }
 
 const N = (s: string) => PDFName.of(s);
@@ -26,7 +37,7 @@ const N = (s: string) => PDFName.of(s);
  * values and XFA data. Run after the stream bounds check, so decoding here is bounded.
  */
 export async function inspectStructure(bytes: Uint8Array): Promise<StructureReport> {
-  const report: StructureReport = { parsed: false, encrypted: false, active: [], fields: [], xfaData: '' };
+  const report: StructureReport = { parsed: false, encrypted: false, active: [], fields: [], xfaData: '', xmp: [], catalogXmp: false, lyingFonts: new Map() };
   let context: PDFContext;
   try {
     context = await PDFParser.forBytesWithOptions(bytes, Infinity, false, true).parseDocument();
@@ -42,11 +53,17 @@ export async function inspectStructure(bytes: Uint8Array): Promise<StructureRepo
     seen.add(obj);
     if (obj instanceof PDFArray) for (const item of obj.asArray()) visit(item, depth + 1);
     else if (obj instanceof PDFDict) inspectDict(obj, report.encrypted, active, (o) => visit(o, depth + 1));
-    else if (obj instanceof PDFStream) inspectDict(obj.dict, report.encrypted, active, (o) => visit(o, depth + 1), obj);
+    else if (obj instanceof PDFStream) {
+      inspectDict(obj.dict, report.encrypted, active, (o) => visit(o, depth + 1), obj);
+      if (!report.encrypted && obj instanceof PDFRawStream && obj.dict.get(N('Type')) === N('Metadata')) report.xmp.push(decodeBytes(obj));
+    }
   };
   for (const [, obj] of context.enumerateIndirectObjects()) visit(obj, 0);
   report.active = [...active].sort();
+  const catalog = context.lookup(context.trailerInfo.Root);
+  report.catalogXmp = catalog instanceof PDFDict && catalog.get(N('Metadata')) !== undefined;
   if (!report.encrypted) {
+    report.lyingFonts = lyingFontsByPage(context);
     const acroForm = lookupDict(context, context.lookup(context.trailerInfo.Root) as PDFObject, 'AcroForm');
     if (acroForm) {
       collectFields(context, acroForm.get(N('Fields')), '', report.fields, 0, new Set());
@@ -87,6 +104,14 @@ function scriptText(context: PDFContext, js: PDFObject | undefined): string | nu
 function decodeHead(stream: PDFRawStream): Uint8Array | null {
   try {
     return decodePDFRawStream(stream).decode().subarray(0, 64);
+  } catch {
+    return null;
+  }
+}
+
+function decodeBytes(stream: PDFRawStream): Uint8Array | null {
+  try {
+    return decodePDFRawStream(stream).decode();
   } catch {
     return null;
   }
