@@ -5,10 +5,11 @@
 import { parseArgs } from 'node:util';
 import { resolve, join } from 'node:path';
 import { ConfigError } from '@sfc/shared';
-import { loadTxnConfig } from '../services/txn/src/config.js';
+import { loadTxnConfig, type TxnConfig } from '../services/txn/src/config.js';
 import { runEmbeddedPipeline } from '../services/txn/src/local/embeddedPipeline.js';
 import { produceTicks } from '../services/txn/src/local/runSummary.js';
 import { describeLakePii } from '../services/txn/src/local/lakePii.js';
+import { caseStoreFrom } from '../services/txn/src/cases/caseStoreFrom.js';
 import { progressBar } from './lib/progress.js';
 import { runReport } from '../services/rpt/src/local/runReport.js';
 import { scanUploads } from '../services/cs/src/local/scanUploads.js';
@@ -88,7 +89,8 @@ txn${kafka ? ` over Kafka (${config.KAFKA_BROKERS})` : ''}: ${s.produced.toLocal
   ttdf          p50 ${ms(s.ttdfMs.p50)}   p95 ${ms(s.ttdfMs.p95)}   p99 ${ms(s.ttdfMs.p99)}   (this run's ${s.scored.toLocaleString('en-US')} scored, nearest rank)
   lake          ${join(dataDir, config.LAKE_BUCKET, config.LAKE_PREFIX)}
   lake PII      ${await describeLakePii(config)}
-  outbox        ${join(dataDir, 'outbox', 'alerts.jsonl')}`);
+  outbox        ${join(dataDir, 'outbox', 'alerts.jsonl')}
+  review cases  ${await describeCases(config)}`);
 const m = s.metrics;
 if (m) {
   console.log(`  metrics (EMF) TransactionsScored approve ${m.scored.approve.toLocaleString('en-US')} review ${m.scored.review} block ${m.scored.block}   RecordsDeadLettered ${m.deadLettered}   AlertsSent ${m.alertsSent}   TimeToDetectFraud p99 ${ms(m.ttdfP99Ms)}
@@ -123,3 +125,11 @@ ${formatSummary(report.summary)}
 for (const r of report.report.results.rejected) console.log(`  skipped       ${r.object}: ${r.reason}`);
 // Kafka clients keep sockets open; the run is over.
 if (kafka) process.exit(0);
+
+/** Open review cases an analyst can decide now (every `review` of every run on this DATA_DIR). */
+async function describeCases(c: TxnConfig): Promise<string> {
+  const store = await caseStoreFrom(c);
+  if (!store) return 'off (CASES_STORE=none)';
+  const open = await store.list({ open: true, limit: Number.MAX_SAFE_INTEGER });
+  return `${open.length.toLocaleString('en-US')} open in ${join(resolve(c.DATA_DIR), 'cases')} (decide them: npm run review, or npm run cases -- list)`;
+}
