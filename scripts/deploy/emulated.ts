@@ -91,7 +91,7 @@ try {
   };
   const first = await deployAndVerify('deploy');
   const pipeline = await step('smoke: produce -> score -> act on the deployed functions', () => smokePipeline(smoke, first, { stage, brokers, count: Number(values.count) }));
-  await step('smoke: fraud labels come back to the label function (and a re-sent batch changes nothing)', () => smokeLabels(smoke, first, { stage, brokers, blocked: pipeline.blocked }));
+  await step('smoke: fraud labels come back to the label function (and a re-sent batch changes nothing)', () => smokeLabels(smoke, first, { stage, brokers, confirmed: pipeline.confirmed }));
   await step('smoke: scan an uploaded loan application (image function)', () => smokeScan(smoke, first, stage));
   const firstBuckets = (await findStageBuckets(aws, stage)).map((b) => b.name);
   await step(`remove: npx serverless remove --stage ${stage}`, () => runServerless('remove', stage, sls));
