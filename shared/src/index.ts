@@ -35,6 +35,7 @@ export { backoffMs, sleep } from './runtime/retry.js';
 export { objectStoreFrom, notifierFrom } from './config/adapters.js';
 export { lazyHandler } from './runtime/lazy.js';
 export * from './schemas/lakeTransaction.js';
+export * from './schemas/lakeLabel.js';
 export * from './schemas/reviewCase.js';
 export * from './pseudonym/keyRing.js';
 export * from './pseudonym/normalise.js';

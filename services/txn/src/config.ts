@@ -35,6 +35,7 @@ export const txnConfigSpec = {
   EVENT_TIME_MAX_AGE_DAYS: { schema: int(0), default: '30', doc: '`score` dead-letters a transaction whose event_time is more than this behind its Kafka record\'s timestamp (the topics\' retention and ENTITY_TTL_DAYS); raise it, or 0 = no bound, to backfill older events through `produce`. `npm start` raises it to cover its simulated days.' },
   LAKE_BUCKET: { schema: z.string().min(1), default: 'lake', doc: 'Bucket of the data lake.' },
   LAKE_PREFIX: { schema: z.string().min(1), default: 'processed', doc: 'Prefix of scored transactions in the lake.' },
+  LAKE_LABELS_PREFIX: { schema: z.string().min(1), default: 'labels', doc: 'Prefix of the fraud labels in the lake (the label function writes every label it receives there).' },
   ...pseudonymConfig,
   ENTITY_STATE: { schema: z.enum(['memory', 'dynamodb']), default: 'memory', doc: 'Where feature state lives (per customer, per aggregation key such as the merchant, and the replay window).' },
   ENTITY_TABLE: { schema: z.string(), default: '', doc: 'DynamoDB table for entity state (ENTITY_STATE=dynamodb).' },

@@ -15,6 +15,8 @@ export const FraudLabelSchema = z.object({
   /** When the label became known (LABEL_TIMESTAMP in Amazon Fraud Detector's terms). */
   label_time: z.iso.datetime({ offset: true }),
   variables: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Where the label came from: `analyst` (a review case decided), `import` (a label CSV), or a feed's own name. */
+  source: z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/).optional(),
 });
 
 export type FraudLabel = z.infer<typeof FraudLabelSchema>;

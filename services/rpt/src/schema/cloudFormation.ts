@@ -2,7 +2,7 @@ import { KPI_COLUMNS, KPI_QUERIES } from '../kpis/kpiQueries.js';
 import { athenaDialect } from '../sql/Dialect.js';
 import { lakeRelations, rejectsSql, type WindowBounds } from '../sql/lakeRelations.js';
 import { ALIASES } from '../report/runKpis.js';
-import { FINDINGS, LAKE_TABLES, TRANSACTIONS, type LakeTable } from './lakeTables.js';
+import { LAKE_TABLES, type LakeTable } from './lakeTables.js';
 import { glueColumns } from './typeNames.js';
 
 /** The lake bucket's name, imported from the txn stack named by the LakeStack parameter (resources/lake.yml). */
@@ -87,7 +87,7 @@ function namedQuery(id: string, title: string, sql: string): Record<string, unkn
 /** CloudFormation `Resources` for the lake tables and the KPI named queries, generated from code. */
 export function generatedResources(): { Resources: Record<string, unknown> } {
   const Resources: Record<string, unknown> = {};
-  for (const t of [TRANSACTIONS, FINDINGS]) Resources[logicalId(t)] = glueTable(t);
+  for (const t of LAKE_TABLES) Resources[logicalId(t)] = glueTable(t);
   const camel = (id: string) => id.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   for (const q of KPI_QUERIES) Resources[`${camel(q.id)}NamedQuery`] = namedQuery(q.id, q.title, q.sql(athenaDialect));
   for (const [alias] of ALIASES) Resources[`${camel(alias)}RejectsNamedQuery`] = namedQuery(`${alias}_rejects`, `Skipped ${alias} lake data`, rejectsSql(alias, LAST_DAY));

@@ -1,4 +1,4 @@
-import { ComplianceFindingSchema, LakeTransactionSchema } from '@sfc/shared';
+import { ComplianceFindingSchema, LakeLabelSchema, LakeTransactionSchema } from '@sfc/shared';
 import { columnsOf, jsonSchemaOf, type Column } from './columns.js';
 
 /** A lake dataset: where its objects live, how they are partitioned, and its columns (from the shared schema). */
@@ -31,4 +31,13 @@ export const FINDINGS: LakeTable = {
   columns: columnsOf(jsonSchemaOf(ComplianceFindingSchema)),
 };
 
-export const LAKE_TABLES = [TRANSACTIONS, FINDINGS] as const;
+/** Fraud labels as the label function received them (analysts' decisions, imports, feeds); join on event_id, latest label_time wins. */
+export const LABELS: LakeTable = {
+  name: 'labels',
+  prefix: 'labels/',
+  partitions: ['dt'],
+  timeColumn: 'label_time',
+  columns: columnsOf(jsonSchemaOf(LakeLabelSchema)),
+};
+
+export const LAKE_TABLES = [TRANSACTIONS, FINDINGS, LABELS] as const;

@@ -30,7 +30,7 @@ export type DecisionOutcome =
 export const RESEND_AFTER_MS = 30_000;
 
 const labelOf = (d: CaseDecision, r: CaseRecord | undefined): FraudLabel => FraudLabelSchema.parse({
-  event_id: d.case_id, entity_id: d.entity_id, label: d.label, label_time: d.label_time, variables: r?.case?.label_variables ?? {},
+  event_id: d.case_id, entity_id: d.entity_id, label: d.label, label_time: d.label_time, variables: r?.case?.label_variables ?? {}, source: d.source,
 });
 
 /**

@@ -1,3 +1,4 @@
+import { objectStoreFrom } from '@sfc/shared';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
 import { loadModelFeatures } from '../features/modelFeatures.js';
@@ -12,6 +13,7 @@ export async function labelDepsFrom(c: TxnConfig): Promise<LabelDeps> {
     producer: await topicsFrom(c),
     dlqTopic: c.DLQ_TOPIC,
     maxRecordBytes: c.MAX_RECORD_BYTES,
+    lake: { store: await objectStoreFrom(c), bucket: c.LAKE_BUCKET, prefix: c.LAKE_LABELS_PREFIX },
     logger: txnLogger(c, 'label'),
   };
 }

@@ -11,3 +11,8 @@ export function lakePartition(eventTime: string): string {
 export function lakeObjectKey(prefix: string, eventTime: string, topic: string, partition: number, firstOffset: string): string {
   return `${prefix}/${lakePartition(eventTime)}/${topic}-${partition}-${firstOffset.padStart(16, '0')}.jsonl`;
 }
+
+/** Deterministic key of the labels of one source partition whose label_time falls on one day (`dt=` only: labels are few). */
+export function lakeDayObjectKey(prefix: string, time: string, topic: string, partition: number, firstOffset: string): string {
+  return `${prefix}/dt=${new Date(time).toISOString().slice(0, 10)}/${topic}-${partition}-${firstOffset.padStart(16, '0')}.jsonl`;
+}

@@ -112,7 +112,7 @@ describe('Cases: npm run cases', () => {
     const [file] = readdirSync(dir);
     const recs = fromMskEvent(JSON.parse(readFileSync(join(dir, file!), 'utf8')) as MskEvent);
     expect(recs.map((r) => FraudLabelSchema.parse(JSON.parse(r.value.toString('utf8'))))).toEqual([
-      { event_id: 'evt-1', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-1' } },
+      { event_id: 'evt-1', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-1' }, source: 'analyst' },
     ]);
   });
 });

@@ -59,7 +59,7 @@ export function caseStoreContract(fresh: () => Promise<CaseStore>): void {
     expect(first.status).toBe('decided');
     const second = await decide(store, topic.sink, { caseId: 'evt-2', label: 'legit', analyst: 'bob', source: 'analyst' });
     expect(second).toMatchObject({ status: 'already decided', resent: false, decision: { label: 'fraud', analyst: 'ana', note: 'card reported stolen' } });
-    expect(topic.labels()).toEqual([{ event_id: 'evt-2', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-2' } }]);
+    expect(topic.labels()).toEqual([{ event_id: 'evt-2', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-2' }, source: 'analyst' }]);
     const r = (await store.get('evt-2'))!;
     expect(CaseDecisionSchema.parse(r.decision)).toMatchObject({ label: 'fraud', analyst: 'ana', source: 'analyst', had_case: true });
     expect(r.labelSentAt).toBeDefined();
@@ -101,7 +101,7 @@ export function caseStoreContract(fresh: () => Promise<CaseStore>): void {
     expect(await decide(store, topic.sink, { caseId: 'evt-77', label: 'fraud', analyst: 'import', source: 'import' })).toMatchObject({ status: 'no case' });
     const done = await decide(store, topic.sink, { caseId: 'evt-77', label: 'fraud', labelTime: '2026-11-30T09:00:00Z', analyst: 'import', source: 'import', entityId: 'cust-9' });
     expect(done).toMatchObject({ status: 'decided', decision: { had_case: false, entity_id: 'cust-9' } });
-    expect(topic.labels()).toEqual([{ event_id: 'evt-77', entity_id: 'cust-9', label: 'fraud', label_time: '2026-11-30T09:00:00Z', variables: {} }]);
+    expect(topic.labels()).toEqual([{ event_id: 'evt-77', entity_id: 'cust-9', label: 'fraud', label_time: '2026-11-30T09:00:00Z', variables: {}, source: 'import' }]);
     const late = await actBatch(records([scored(77, 'review')]), actDeps(store));
     expect([late.casesCreated, late.casesExisting]).toEqual([0, 1]);
   });
