@@ -82,7 +82,7 @@ export async function smokePipeline(c: SmokeClients, d: Deployment, o: { stage: 
 /**
  * Labels come back: transactions confirmed as fraud (the blocked ones, else the highest scored) go on the stage's labels topic, twice
  * (a re-sent batch, as a retry would re-read it), and the deployed label function folds each into the
- * entity state once.
+ * entity state once, and keeps every one in the lake.
  */
 export async function smokeLabels(c: SmokeClients, d: Deployment, o: { stage: string; brokers: string; confirmed: { event_id: string; entity_id: string; merchant?: string }[] }) {
   const labels: FraudLabel[] = o.confirmed.map((r) => ({
@@ -101,7 +101,17 @@ export async function smokeLabels(c: SmokeClients, d: Deployment, o: { stage: st
   const sum = (k: 'received' | 'applied' | 'repeated' | 'deadLettered') => results.reduce((n, x) => n + x[k], 0);
   check(sum('applied') === labels.length && sum('repeated') === labels.length && sum('deadLettered') === 0,
     `each fraud label applied once and its repeat recognised (${sum('applied')} applied, ${sum('repeated')} repeated of ${labels.length})`);
-  return { labels: labels.length, applied: sum('applied'), repeated: sum('repeated') };
+  // Every label received is kept in the lake (labels/dt=<day>/), the repeats too.
+  const lake = d.outputs['txn.LakeBucketName']!;
+  const kept: { event_id: string; variables?: unknown }[] = [];
+  for (const key of await listAll(c.s3, lake, 'labels/')) {
+    const text = await (await c.s3.send(new GetObjectCommand({ Bucket: lake, Key: key }))).Body!.transformToString();
+    kept.push(...text.split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+  }
+  const ids = new Set(labels.map((l) => l.event_id));
+  check(kept.filter((k) => ids.has(k.event_id)).length === 2 * labels.length && kept.every((k) => k.variables === undefined),
+    `the label function kept every label received in the lake, without its variables (${kept.length} rows for ${2 * labels.length} sent)`);
+  return { labels: labels.length, applied: sum('applied'), repeated: sum('repeated'), lakeLabels: kept.length };
 }
 
 /** Uploads the sample loan application and scans it with the deployed image function. */
