@@ -26,6 +26,9 @@ const QUEUE_TILES: [string, string][] = [
   ['decided_fraud_share', 'Decided: fraud'], ['fraud_share', 'Reviews labelled fraud (any source)'],
 ];
 
+/** Everything the page needs is inline; the browser refuses any request it would make (no fetch, image, font or frame). */
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Meta tag naming the window a dashboard covers (ISO from/to), so a later run can say when it replaces a different one. */
@@ -47,6 +50,7 @@ export function renderHtml(results: KpiResults, chartLibrary: string, generatedA
   const card = (id: string, title: string, hint: string, extra = '') => `<section class="card" data-chart="${id}"><h2>${esc(title)}</h2><p class="hint">${esc(hint)}</p>${extra}<div class="plot"><canvas></canvas><p class="nodata">No data in this window</p></div></section>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="${WINDOW_META}" content="${esc(`${results.window.from}/${results.window.to}`)}">
 <title>Fraud &amp; compliance dashboard</title>
 <style>${STYLES}</style></head>

@@ -139,6 +139,16 @@ describe('Dashboard in Chromium', () => {
       expect(firstEmail).toBe(k.latest_blocked![0]!.email);
       expect(firstEmail).toMatch(/^.\*\*\*@/);
       expect(await page.locator('#rejected tbody').textContent()).toContain('processed/dt=2026-03-14/hour=10/transactions-1-77.jsonl');
+      // Assess: the page's CSP refuses any request (none was made, and one tried now is blocked)
+      const refused = await page.evaluate(async () => {
+        const g = globalThis as any;
+        const violations: string[] = [];
+        g.document.addEventListener('securitypolicyviolation', (e: any) => violations.push(e.violatedDirective));
+        const fetched = await g.fetch('http://127.0.0.1:9/x').then(() => 'fetched', () => 'refused');
+        await new Promise((r) => setTimeout(r, 50));
+        return { fetched, violations };
+      });
+      expect(refused).toEqual({ fetched: 'refused', violations: ['connect-src'] });
       expect(requests).toEqual([]);
     } finally {
       await context.close();
