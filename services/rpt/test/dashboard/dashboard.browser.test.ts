@@ -109,8 +109,9 @@ describe('Dashboard in Chromium', () => {
       const hits = ruleHits(tx);
       const rules = [...new Set(Object.keys(hits).map((h) => h.split('|')[0]!))];
       const byRule = (r: string, o: string) => hits[`${r}|${o}`] ?? 0;
-      const expectedHits = rules.map((r) => [r, ...['approve', 'review', 'block'].map((o) => byRule(r, o)), ['approve', 'review', 'block'].reduce((s, o) => s + byRule(r, o), 0)] as const)
-        .sort((a, b) => b[4] - a[4] || a[0].localeCompare(b[0])).map(([r, ...n]) => [r, ...n.map((x) => en(x))]);
+      const OUTCOMES = ['approve', 'review', 'block'];
+      const expectedHits = rules.map((rule) => ({ rule, n: OUTCOMES.map((o) => byRule(rule, o)), total: OUTCOMES.reduce((s, o) => s + byRule(rule, o), 0) }))
+        .sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule)).map((h) => [h.rule, ...h.n.map((x) => en(x)), en(h.total)]);
       expect(await cells('#rule-hits')).toEqual(expectedHits);
       expect(expectedHits.map((r) => r[0])).toEqual(expect.arrayContaining(['block_threshold', 'review_threshold', 'high_score', 'big_amount']));
       const versions = detectorVersions(tx);
