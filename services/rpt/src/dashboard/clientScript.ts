@@ -14,14 +14,17 @@ export function drawDashboard(data: any): void {
   // Millions do not fit a tile: show 34.72M there, the exact amount in the tooltip.
   const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 });
   const pct = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-  const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  // Every time is shown in UTC, the zone of the window, the lake's dt days and the label days.
+  const TZ = 'UTC';
+  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+  const date = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: TZ });
+  const dateTime = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TZ });
   const COLORS: Record<string, string> = { approve: '#2e9d5b', review: '#e3a21a', block: '#d64545', p50: '#3b82f6', p95: '#8b5cf6', p99: '#d64545' };
   const k = data.kpis;
   const rows = (id: string): any[] => k[id] ?? [];
   const set = (sel: string, text: string) => { const el = doc.querySelector(sel); if (el) el.textContent = text; };
 
-  set('#tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  set('#tz', TZ);
   set('#window', `${dateTime.format(new Date(data.window.from))} – ${dateTime.format(new Date(data.window.to))}`);
   set('#generated', dateTime.format(new Date(data.generatedAt)));
 
@@ -46,23 +49,33 @@ export function drawDashboard(data: any): void {
     (el.querySelector('.value') as any).textContent = text;
   }
 
-  // Time ticks at round local-time steps (1 min ... 6 h), so the axis reads like a clock in the viewer's zone.
-  const timeAxis = (stepUnit: number) => ({
+  // Ticks at round UTC steps (1 min ... 7 days); each tick reads as a time, and the first tick of
+  // the axis and of every new day carries its date too, so no axis is a row of bare clock times.
+  const DAY = 86_400_000;
+  const timeAxis = (stepUnit: number, title: string) => ({
     type: 'linear',
     min: Date.parse(data.window.from),
     max: Date.parse(data.window.to),
     grid: { color: '#eef0f3' },
+    title: { display: true, text: `${title} (UTC)` },
     afterBuildTicks: (axis: any) => {
       const span = axis.max - axis.min;
-      const steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);
-      const most = Math.max(3, Math.floor((axis.chart.width ?? 600) / 80));
+      const steps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60_000);
+      const most = Math.max(3, Math.floor((axis.chart.width ?? 600) / 90));
       const step = Math.max(stepUnit, steps.find((s) => span / s <= most) ?? steps[steps.length - 1]!);
-      const offset = new Date(axis.min).getTimezoneOffset() * 60_000;
       const ticks = [];
-      for (let v = Math.ceil((axis.min - offset) / step) * step + offset; v <= axis.max; v += step) ticks.push({ value: v });
+      for (let v = Math.ceil(axis.min / step) * step; v <= axis.max; v += step) ticks.push({ value: v });
       axis.ticks = ticks;
     },
-    ticks: { callback: (v: number) => time.format(new Date(v)), maxRotation: 0 },
+    ticks: {
+      maxRotation: 0,
+      callback: (v: number, i: number, ticks: any[]) => {
+        const prev = i > 0 ? ticks[i - 1].value : undefined;
+        const newDay = prev === undefined || Math.floor(prev / DAY) !== Math.floor(v / DAY);
+        if (v % DAY === 0 || stepUnit >= DAY) return date.format(new Date(v));
+        return newDay ? [time.format(new Date(v)), date.format(new Date(v))] : time.format(new Date(v));
+      },
+    },
   });
   const empty = (id: string) => { const c = doc.querySelector(`[data-chart="${id}"]`); if (c) c.classList.add('empty'); };
   const chart = (id: string, config: any, points: number) => {
@@ -82,31 +95,73 @@ export function drawDashboard(data: any): void {
     // Stacked areas: each outcome fills down to the one below it, so the top line is the total.
     data: { datasets: outcomes.map((o, i) => ({ label: o, borderColor: COLORS[o], backgroundColor: `${COLORS[o]}55`, fill: i === 0 ? 'origin' : '-1', pointRadius: 0, borderWidth: 1.5,
       data: perMinute.filter((r: any) => r.outcome === o).map((r: any) => ({ x: r.minute, y: r.n })) })) },
-    options: { scales: { x: timeAxis(60_000), y: { stacked: true, beginAtZero: true, title: { display: true, text: 'transactions / min' } } } },
+    options: { scales: { x: timeAxis(60_000, 'minute'), y: { stacked: true, beginAtZero: true, title: { display: true, text: 'transactions / min' } } } },
   }, perMinute.length);
 
   const ttdf = rows('ttdf_percentiles');
   chart('ttdf_percentiles', {
     type: 'line',
     data: { datasets: ['p50', 'p95', 'p99'].map((p) => ({ label: p, borderColor: COLORS[p], pointRadius: 0, borderWidth: 1.5, data: ttdf.map((r: any) => ({ x: r.minute, y: r[p] })) })) },
-    options: { scales: { x: timeAxis(60_000), y: { beginAtZero: true, title: { display: true, text: 'ms' } } } },
+    options: { scales: { x: timeAxis(60_000, 'minute'), y: { beginAtZero: true, title: { display: true, text: 'ms' } } } },
   }, ttdf.length);
 
   const amount = rows('blocked_amount_per_hour');
   chart('blocked_amount_per_hour', {
     type: 'bar',
-    data: { labels: amount.map((r: any) => time.format(new Date(r.hour))), datasets: [{ label: 'blocked amount', backgroundColor: COLORS.block, data: amount.map((r: any) => r.amount) }] },
-    options: { scales: { y: { beginAtZero: true, ticks: { callback: (v: number) => num.format(v) } } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c: any) => num2.format(c.parsed.y) } } } },
+    // Each bar centred in its hour, on the same dated time axis as the other charts.
+    data: { datasets: [{ label: 'blocked amount', backgroundColor: COLORS.block, barPercentage: 1, categoryPercentage: 0.9,
+      data: amount.map((r: any) => ({ x: r.hour + 1_800_000, y: r.amount })) }] },
+    options: { scales: { x: timeAxis(3_600_000, 'hour'), y: { beginAtZero: true, ticks: { callback: (v: number) => num.format(v) } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { title: (c: any) => dateTime.format(new Date(c[0].parsed.x - 1_800_000)), label: (c: any) => num2.format(c.parsed.y) } } } },
   }, amount.length);
 
+  // Score distribution: counts on a log scale (the review and block bands hold a few percent of the
+  // rows, invisible on a linear one), one bar per outcome and band of 50, so every bar is coloured by
+  // the outcome that was decided: right for detector versions, whose rules need not follow the score.
+  // Where the thresholds decided, their bands are shaded from the lowest score each rule matched at.
   const scores = rows('score_distribution');
-  const buckets = [...new Set(scores.map((r: any) => r.bucket))].sort((a: any, b: any) => a - b);
+  const seen = rows('score_thresholds')[0] ?? {};
+  const bands: { from: number; to: number; outcome: string }[] = [];
+  if (seen.review_from != null) bands.push({ from: seen.review_from, to: seen.block_from ?? 1001, outcome: 'review' });
+  if (seen.block_from != null) bands.push({ from: seen.block_from, to: 1001, outcome: 'block' });
+  const bandCard = doc.querySelector('[data-chart="score_distribution"]') as any;
+  if (bandCard) {
+    bandCard.dataset.bands = bands.map((b) => `${b.outcome}>=${b.from}`).join(' ');
+    const note = bandCard.querySelector('.bands');
+    if (note) note.textContent = bands.length
+      ? `Shaded: ${bands.map((b) => `${b.outcome} from ${num.format(b.from)}`).join(', ')} (lowest score each threshold rule matched, ${num.format(seen.without_version)} rows decided without a detector version).`
+      : 'No row in the window was decided by the thresholds: bands are the outcomes\' colours.';
+  }
+  const bandPlugin = {
+    id: 'scoreBands',
+    beforeDatasetsDraw: (c: any) => {
+      const { ctx, chartArea: a, scales } = c;
+      for (const b of bands) {
+        const x0 = scales.x.getPixelForValue(b.from);
+        const x1 = Math.min(a.right, scales.x.getPixelForValue(b.to));
+        ctx.save();
+        ctx.fillStyle = `${COLORS[b.outcome]}22`;
+        ctx.fillRect(x0, a.top, x1 - x0, a.bottom - a.top);
+        ctx.strokeStyle = COLORS[b.outcome];
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath(); ctx.moveTo(x0, a.top); ctx.lineTo(x0, a.bottom); ctx.stroke();
+        ctx.fillStyle = COLORS[b.outcome];
+        ctx.font = '11px system-ui, sans-serif';
+        ctx.fillText(`${b.outcome} ≥ ${b.from}`, x0 + 3, a.top + 11 + 13 * bands.indexOf(b));
+        ctx.restore();
+      }
+    },
+  };
   chart('score_distribution', {
     type: 'bar',
-    data: { labels: buckets.map((b: any) => `${b}–${b + 49}`), datasets: outcomes.map((o) => ({ label: o, backgroundColor: COLORS[o],
-      data: buckets.map((b) => scores.find((r: any) => r.bucket === b && r.outcome === o)?.n ?? 0) })) },
-    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+    plugins: [bandPlugin],
+    data: { datasets: outcomes.map((o) => ({ label: o, backgroundColor: COLORS[o], barPercentage: 1, categoryPercentage: 0.9,
+      data: scores.filter((r: any) => r.outcome === o).map((r: any) => ({ x: r.bucket + 25, y: r.n })) })) },
+    options: { scales: {
+      x: { type: 'linear', min: 0, max: 1000, ticks: { stepSize: 100, maxRotation: 0 }, title: { display: true, text: 'risk score (bands of 50)' } },
+      y: { type: 'logarithmic', min: 1, title: { display: true, text: 'transactions (log scale)' }, ticks: { callback: (v: number) => (/^10*$/.test(String(v)) ? num.format(v) : '') } } },
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { title: (c: any) => `score ${c[0].parsed.x - 25}–${c[0].parsed.x + 24}` } } } },
   }, scores.length);
 
   const rate = (id: string, key: string, horizontal: boolean) => {
@@ -138,6 +193,49 @@ export function drawDashboard(data: any): void {
   simpleBar('entity_types', 'entity_type', '#8b5cf6');
   simpleBar('quarantine_reasons', 'reason', '#d64545');
 
+  // Review queue (issue 22), from the lake: every review creates a case, so reviews are cases.
+  const q = rows('review_queue')[0] ?? {};
+  const labelsTo = Date.parse(data.window.labelsTo);
+  const ageMs = q.oldest_open_time == null ? null : Math.max(0, labelsTo - q.oldest_open_time);
+  const duration = (ms: number) => {
+    const m = Math.floor(ms / 60_000);
+    const d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), min = m % 60;
+    return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${min} min` : `${min} min`;
+  };
+  const share = (v: any) => (v == null ? '–' : pct.format(v));
+  const queueTiles: [string, any, string][] = [
+    ['reviews', q.reviews ?? 0, num.format(q.reviews ?? 0)],
+    ['decided', q.decided ?? 0, num.format(q.decided ?? 0)],
+    ['open', q.open ?? 0, num.format(q.open ?? 0)],
+    ['oldest_open_age', ageMs ?? '', ageMs == null ? 'none open' : duration(ageMs)],
+    ['decided_fraud_share', q.decided_fraud_share ?? '', share(q.decided_fraud_share)],
+    ['fraud_share', q.fraud_share ?? '', share(q.fraud_share)],
+  ];
+  for (const [id, value, text] of queueTiles) {
+    const el = doc.querySelector(`[data-queue="${id}"]`) as any;
+    if (!el) continue;
+    el.dataset.value = String(value);
+    (el.querySelector('.value') as any).textContent = text;
+  }
+  set('#labels-to', dateTime.format(new Date(labelsTo)));
+
+  const perDay = rows('review_decisions_per_day');
+  const sources = [...new Set(perDay.map((r: any) => r.source))].sort();
+  const SOURCE_COLORS: Record<string, string> = { analyst: '#3b82f6', import: '#8b5cf6' };
+  // One bar slot per UTC label day from the first to the last, empty days included, each labelled with its date.
+  const dayList: number[] = [];
+  if (perDay.length) for (let d = Math.min(...perDay.map((r: any) => r.day)); d <= Math.max(...perDay.map((r: any) => r.day)); d += DAY) dayList.push(d);
+  chart('review_decisions_per_day', {
+    type: 'bar',
+    // Label days run past the window (labels come later), so this axis spans the label days.
+    data: { labels: dayList.map((d) => date.format(new Date(d))),
+      datasets: sources.map((src: any, i: number) => ({ label: src, backgroundColor: SOURCE_COLORS[src] ?? ['#94a3b8', '#e3a21a', '#2e9d5b', '#d64545'][i % 4],
+        data: dayList.map((d) => perDay.find((r: any) => r.day === d && r.source === src)?.n ?? 0) })) },
+    options: { scales: {
+      x: { stacked: true, title: { display: true, text: 'label day (UTC)' }, ticks: { maxRotation: 0 } },
+      y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'labels' } } } },
+  }, perDay.length);
+
   const fill = (tableId: string, data: any[], cells: ((r: any) => string)[]) => {
     const body = doc.querySelector(`#${tableId} tbody`) as any;
     for (const r of data) {
@@ -149,6 +247,14 @@ export function drawDashboard(data: any): void {
   };
   fill('latest-blocked', rows('latest_blocked'), [(r) => dateTime.format(new Date(r.time)), (r) => r.event_id, (r) => num2.format(r.amount),
     (r) => r.category, (r) => r.state, (r) => num.format(r.score), (r) => r.email]);
+  // Rule hits: one row per rule, the transactions it matched by the outcome they got, most hits first.
+  const hits = new Map<string, Record<string, number>>();
+  for (const r of rows('rule_hits')) hits.set(r.rule_id, { ...(hits.get(r.rule_id) ?? {}), [r.outcome]: r.n });
+  const ruleRows = [...hits].map(([rule, by]) => ({ rule, ...by, total: outcomes.reduce((s2, o) => s2 + (by[o] ?? 0), 0) }))
+    .sort((a: any, b: any) => b.total - a.total || (a.rule < b.rule ? -1 : 1));
+  fill('rule-hits', ruleRows, [(r) => r.rule, (r) => num.format(r.approve ?? 0), (r) => num.format(r.review ?? 0), (r) => num.format(r.block ?? 0), (r) => num.format(r.total)]);
+  fill('detector-versions', rows('detector_versions'), [(r) => (r.detector_version === '(none)' ? '(none: thresholds or DETECTOR_FILE)' : r.detector_version),
+    (r) => num.format(r.n), (r) => pct.format(r.share), (r) => dateTime.format(new Date(r.first_seen)), (r) => dateTime.format(new Date(r.last_seen))]);
   fill('rejected', data.rejected, [(r) => r.object, (r) => r.reason, (r) => num.format(r.records)]);
   window.dashboardReady = true;
 }

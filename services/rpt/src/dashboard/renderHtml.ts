@@ -7,7 +7,7 @@ const CARDS: [string, string, string][] = [
   ['outcomes_per_minute', 'Outcomes per minute', 'approve / review / block, stacked'],
   ['ttdf_percentiles', 'Time to detect fraud', 'p50 / p95 / p99 per minute, from entering the stream to the decision'],
   ['blocked_amount_per_hour', 'Blocked amount per hour', 'sum of transaction_amt of blocked transactions'],
-  ['score_distribution', 'Score distribution', 'risk score (0–1000) in bands of 50, by outcome'],
+  ['score_distribution', 'Score distribution', 'risk score (0–1000) in bands of 50, coloured by the outcome decided; counts on a log scale'],
   ['block_rate_by_category', 'Block rate by product category', 'blocked / all transactions'],
   ['block_rate_by_state', 'Block rate by billing state', 'blocked / all transactions'],
   ['documents_by_verdict', 'Documents by verdict', 'compliance scans in the window'],
@@ -19,6 +19,15 @@ const TILES: [string, string][] = [
   ['transactions', 'Transactions'], ['blocked', 'Blocked'], ['block_rate', 'Block rate'], ['blocked_amount', 'Blocked amount'],
   ['reviewed', 'In review'], ['ttdf_p95', 'TTDF p95'], ['documents', 'Documents scanned'], ['skipped', 'Skipped records'],
 ];
+
+/** The review queue's numbers, from the lake (issue 22): id and label. */
+const QUEUE_TILES: [string, string][] = [
+  ['reviews', 'Reviews (cases)'], ['decided', 'Decided'], ['open', 'Open'], ['oldest_open_age', 'Oldest open'],
+  ['decided_fraud_share', 'Decided: fraud'], ['fraud_share', 'Reviews labelled fraud (any source)'],
+];
+
+/** Everything the page needs is inline; the browser refuses any request it would make (no fetch, image, font or frame). */
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,10 +45,12 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 /** One self-contained HTML file: the chart library and the data are inlined, nothing is fetched. */
 export function renderHtml(results: KpiResults, chartLibrary: string, generatedAt: Date): string {
   const data = { ...results, generatedAt: generatedAt.toISOString() };
-  const table = (id: string, title: string, heads: string[]) => `<section class="card wide"><h2>${esc(title)}</h2>
+  const table = (id: string, title: string, heads: string[], hint = '', wide = true) => `<section class="card${wide ? ' wide' : ''}"><h2>${esc(title)}</h2>${hint ? `<p class="hint">${esc(hint)}</p>` : ''}
 <table id="${id}"><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody></tbody></table></section>`;
+  const card = (id: string, title: string, hint: string, extra = '') => `<section class="card" data-chart="${id}"><h2>${esc(title)}</h2><p class="hint">${esc(hint)}</p>${extra}<div class="plot"><canvas></canvas><p class="nodata">No data in this window</p></div></section>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="${WINDOW_META}" content="${esc(`${results.window.from}/${results.window.to}`)}">
 <title>Fraud &amp; compliance dashboard</title>
 <style>${STYLES}</style></head>
@@ -48,8 +59,17 @@ export function renderHtml(results: KpiResults, chartLibrary: string, generatedA
 <p class="muted"><span id="window"></span> · times in <span id="tz"></span> · generated <span id="generated"></span> · ${esc(results.engine)}</p></header>
 <section class="tiles">${TILES.map(([id, label]) => `<div class="tile${id === 'blocked' || id === 'blocked_amount' ? ' alert' : ''}" data-kpi="${id}"><div class="label">${esc(label)}</div><div class="value">–</div></div>`).join('')}</section>
 <main class="grid">
-${CARDS.map(([id, title, hint]) => `<section class="card" data-chart="${id}"><h2>${esc(title)}</h2><p class="hint">${esc(hint)}</p><div class="plot"><canvas></canvas><p class="nodata">No data in this window</p></div></section>`).join('\n')}
-${table('latest-blocked', 'Latest blocked transactions', ['Time', 'Event', 'Amount', 'Category', 'State', 'Score', 'Email (masked)'])}
+${CARDS.map(([id, title, hint]) => card(id, title, hint, id === 'score_distribution' ? '<p class="hint bands"></p>' : '')).join('\n')}
+${table('rule-hits', 'Rule hits', ['Rule', 'approve', 'review', 'block', 'Transactions'], 'transactions each rule matched (fd.rules), by the outcome they got; most hits first', false)}
+${table('detector-versions', 'Detector versions live', ['Version', 'Transactions', 'Share', 'First seen (UTC)', 'Last seen (UTC)'], 'fd.detector_version of the decisions in the window', false)}
+<section class="card wide" id="shadow" data-placeholder="shadow"><h2>Shadow versions</h2>
+<p class="hint">Reserved for the shadow comparison (issue 21 item 6: a DRAFT version scored beside the ACTIVE one; agreement, block and review rates, precision once labels arrive). It is drawn once the lake carries the shadow decision.</p></section>
+<section class="card wide queue" id="review-queue"><h2>Review queue</h2>
+<p class="hint">Derived from the lake: txn creates a case for every review, so each review in the window is a case. Decided: labelled by an <code>analyst</code> or an <code>import</code> (the latest such label counts); open: no such label yet; age of the oldest open one: from its event time to when labels were last read (<span id="labels-to"></span> UTC). Labels are read from the window's start to then, however long after the transaction they came. The live queue is in CloudWatch: metrics <code>CasesOpen</code>, <code>CasesOverAge</code> (alarmed) and <code>OldestOpenCaseAge</code> of txn's ageing function (namespace <code>sfc-&lt;stage&gt;</code>).</p>
+<div class="tiles inner">${QUEUE_TILES.map(([id, label]) => `<div class="tile" data-queue="${id}"><div class="label">${esc(label)}</div><div class="value">–</div></div>`).join('')}</div>
+</section>
+${card('review_decisions_per_day', 'Review decisions per day', 'labels of the window\'s reviews per label day (UTC), by source')}
+${table('latest-blocked', 'Latest blocked transactions', ['Time (UTC)', 'Event', 'Amount', 'Category', 'State', 'Score', 'Email (masked)'])}
 ${table('rejected', 'Skipped lake data', ['Object', 'Reason', 'Records'])}
 </main>
 <script>${chartLibrary.replace(/<\/script/gi, '<\\/script')}</script>

@@ -15,6 +15,8 @@ h2{margin:0;font-size:15px}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(400px,1fr));gap:14px;padding:4px 24px 24px}
 .card{background:#fff;border-radius:10px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .card.wide{grid-column:1/-1}
+.tiles.inner{padding:8px 0 0}
+.queue .hint code{font-size:11px}
 .plot{position:relative;height:240px}
 .nodata{display:none;position:absolute;inset:0;margin:0;align-items:center;justify-content:center;color:#9aa5b1}
 .card.empty canvas{display:none}
@@ -23,4 +25,5 @@ table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f3;white-space:nowrap}
 th{font-size:12px;color:#6b7785;font-weight:600}
 td:nth-child(3){text-align:right}
+#rule-hits td:not(:first-child),#rule-hits th:not(:first-child),#detector-versions td:nth-child(2){text-align:right}
 `;

@@ -1,6 +1,10 @@
 import type { Dialect } from '../sql/Dialect.js';
 
-/** One KPI: written once, rendered for an engine by its dialect. `tx` and `findings` are the valid rows in the window. */
+/**
+ * One KPI: written once, rendered for an engine by its dialect. `tx` and `findings` are the valid rows
+ * in the window; `labels` the valid labels from the window's start to when the report runs (labels
+ * arrive after their transactions, so one for a transaction in the window counts however late it came).
+ */
 export interface KpiQuery {
   id: string;
   title: string;
@@ -8,9 +12,10 @@ export interface KpiQuery {
 }
 
 /** Columns of each relation the queries below read (the relations keep only these). */
-export const KPI_COLUMNS: Record<'tx' | 'findings', string[]> = {
+export const KPI_COLUMNS: Record<'tx' | 'findings' | 'labels', string[]> = {
   tx: ['event_id', 'transaction_amt', 'product_category', 'billing_state', 'email_address_masked', 'fd'],
   findings: ['verdict', 'quarantine_reason', 'entities'],
+  labels: ['event_id', 'label', 'source'],
 };
 
 const BLOCKED = `CASE WHEN "fd"."outcome" = 'block' THEN 1 ELSE 0 END`;
@@ -19,6 +24,24 @@ const minute = (d: Dialect) => d.epochMs(`date_trunc('minute', ts)`);
 const rateBy = (column: string, alias: string) => (): string => `SELECT ${column} AS ${alias}, count(*) AS total, sum(${BLOCKED}) AS blocked,
   CAST(sum(${BLOCKED}) AS double) / count(*) AS block_rate
   FROM tx GROUP BY ${column} ORDER BY block_rate DESC, ${alias}`;
+
+/** Sources whose label closes a review: a person deciding its case, or a person's decisions imported as CSV. */
+export const DECIDING_SOURCES = ['analyst', 'import'] as const;
+
+/** Rule ids of the detector txn builds from BLOCK_THRESHOLD / REVIEW_THRESHOLD when no detector version or file decides. */
+export const THRESHOLD_RULES = { block: 'block_threshold', review: 'review_threshold' } as const;
+
+/** Each labelled event's latest label (an event's latest label_time wins; on a tie `fraud` before `legit`), from `where` labels only. */
+const latestLabel = (where: string) => `SELECT event_id, label FROM (SELECT event_id, label,
+    row_number() OVER (PARTITION BY event_id ORDER BY ts DESC, label ASC, source ASC NULLS LAST) AS k
+    FROM labels${where ? ` WHERE ${where}` : ''}) ranked WHERE k = 1`;
+const deciding = `source IN (${DECIDING_SOURCES.map((s) => `'${s}'`).join(', ')})`;
+const REVIEWS = `SELECT event_id, ts FROM tx WHERE "fd"."outcome" = 'review'`;
+
+/** Lowest score a threshold rule matched at, among rows decided by the thresholds (no detector version). */
+const thresholdSeen = (d: Dialect, outcome: 'block' | 'review') => `min(CASE WHEN "fd"."detector_version" IS NULL
+    AND (contains(${d.arrayField('"fd"."rules"', 'rule_id')}, '${THRESHOLD_RULES[outcome]}') OR ("fd"."rules" IS NULL AND "fd"."outcome" = '${outcome}'))
+    THEN "fd"."score" END)`;
 
 export const KPI_QUERIES: KpiQuery[] = [
   {
@@ -60,6 +83,57 @@ export const KPI_QUERIES: KpiQuery[] = [
     // In double: Trino types `score / 50.0` as a DECIMAL rounded to one place, so 49 landed in bucket 50.
     sql: () => `SELECT CAST(floor(CAST("fd"."score" AS double) / 50) * 50 AS integer) AS bucket, "fd"."outcome" AS outcome, count(*) AS n
   FROM tx GROUP BY 1, 2 ORDER BY 1, 2`,
+  },
+  {
+    id: 'score_thresholds',
+    title: 'Score thresholds seen',
+    // The thresholds are txn's settings (or its model report's), not in the lake; what the lake shows is
+    // the lowest score each threshold rule matched at. Rows written before rules existed (no fd.rules)
+    // were decided by the thresholds alone, so their outcome stands for the rule.
+    sql: (d) => `SELECT ${thresholdSeen(d, 'review')} AS review_from, ${thresholdSeen(d, 'block')} AS block_from,
+  coalesce(sum(CASE WHEN "fd"."detector_version" IS NULL THEN 1 ELSE 0 END), 0) AS without_version
+  FROM tx`,
+  },
+  {
+    id: 'rule_hits',
+    title: 'Rule hits',
+    sql: (d) => `SELECT u.rule_id, "fd"."outcome" AS outcome, count(*) AS n
+  FROM tx CROSS JOIN UNNEST(${d.arrayField('"fd"."rules"', 'rule_id')}) AS u(rule_id)
+  GROUP BY u.rule_id, "fd"."outcome" ORDER BY u.rule_id, outcome`,
+  },
+  {
+    id: 'detector_versions',
+    title: 'Detector versions live',
+    sql: (d) => `SELECT coalesce("fd"."detector_version", '(none)') AS detector_version, count(*) AS n,
+  CAST(count(*) AS double) / sum(count(*)) OVER () AS share,
+  ${d.epochMs('min(ts)')} AS first_seen, ${d.epochMs('max(ts)')} AS last_seen
+  FROM tx GROUP BY coalesce("fd"."detector_version", '(none)') ORDER BY n DESC, detector_version`,
+  },
+  {
+    id: 'review_queue',
+    title: 'Review queue (from the lake)',
+    // A review is decided once an analyst or an import labelled it; its label is the latest of those.
+    // Labelled fraud by any source: the event's latest label of any source (a chargeback feed included).
+    sql: (d) => `SELECT count(*) AS reviews,
+  count(p.event_id) AS decided,
+  count(*) - count(p.event_id) AS open,
+  coalesce(sum(CASE WHEN p.label = 'fraud' THEN 1 ELSE 0 END), 0) AS decided_fraud,
+  CAST(sum(CASE WHEN p.label = 'fraud' THEN 1 ELSE 0 END) AS double) / nullif(count(p.event_id), 0) AS decided_fraud_share,
+  count(a.event_id) AS labelled,
+  coalesce(sum(CASE WHEN a.label = 'fraud' THEN 1 ELSE 0 END), 0) AS labelled_fraud,
+  CAST(sum(CASE WHEN a.label = 'fraud' THEN 1 ELSE 0 END) AS double) / nullif(count(*), 0) AS fraud_share,
+  ${d.epochMs('min(CASE WHEN p.event_id IS NULL THEN r.ts END)')} AS oldest_open_time
+  FROM (${REVIEWS}) r
+  LEFT JOIN (${latestLabel(deciding)}) p ON p.event_id = r.event_id
+  LEFT JOIN (${latestLabel('')}) a ON a.event_id = r.event_id`,
+  },
+  {
+    id: 'review_decisions_per_day',
+    title: 'Review decisions per day',
+    // Every label of a review in the window, by the (UTC) day it was given and its source.
+    sql: (d) => `SELECT ${d.epochMs(`date_trunc('day', ts)`)} AS day, coalesce(source, '(none)') AS source, count(*) AS n
+  FROM labels WHERE event_id IN (SELECT event_id FROM tx WHERE "fd"."outcome" = 'review')
+  GROUP BY ${d.epochMs(`date_trunc('day', ts)`)}, coalesce(source, '(none)') ORDER BY 1, 2`,
   },
   {
     id: 'latest_blocked',

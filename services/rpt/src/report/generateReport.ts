@@ -29,10 +29,11 @@ export interface Report {
 
 /** Runs the KPIs, renders the dashboard and writes it to the reports bucket. */
 export async function generateReport(deps: ReportDeps, target: ReportTarget): Promise<Report> {
+  const now = (deps.now ?? (() => new Date()))();
   const t0 = performance.now();
-  const results = await runKpis(deps.engine, target.window, deps.logger);
+  const results = await runKpis(deps.engine, target.window, deps.logger, now);
   const t1 = performance.now();
-  const html = renderHtml(results, await deps.chartLibrary(), (deps.now ?? (() => new Date()))());
+  const html = renderHtml(results, await deps.chartLibrary(), now);
   const object = await deps.store.put(target.bucket, target.key, html, { contentType: 'text/html; charset=utf-8' });
   const t2 = performance.now();
   const summary = summarize(results);

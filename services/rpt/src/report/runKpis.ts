@@ -1,6 +1,6 @@
 import type { Logger } from '@sfc/shared';
 import type { Row, SqlEngine } from '../ports/SqlEngine.js';
-import { FINDINGS, TRANSACTIONS, type LakeTable } from '../schema/lakeTables.js';
+import { FINDINGS, LABELS, TRANSACTIONS, type LakeTable } from '../schema/lakeTables.js';
 import { lakeRelations, literalBounds, rejectsSql, type ReportWindow } from '../sql/lakeRelations.js';
 import { KPI_COLUMNS, KPI_QUERIES } from '../kpis/kpiQueries.js';
 
@@ -12,15 +12,26 @@ export interface Rejected {
 }
 
 export interface KpiResults {
-  window: { from: string; to: string };
+  /** The window; labels are read from `from` to `labelsTo` (when the report ran). */
+  window: { from: string; to: string; labelsTo: string };
   engine: string;
   kpis: Record<string, Row[]>;
   rejected: Rejected[];
   timingsMs: Record<string, number>;
 }
 
+export type Alias = 'tx' | 'findings' | 'labels';
+
 /** Relation alias of each lake table inside KPI SQL. */
-export const ALIASES: ['tx' | 'findings', LakeTable][] = [['tx', TRANSACTIONS], ['findings', FINDINGS]];
+export const ALIASES: [Alias, LakeTable][] = [['tx', TRANSACTIONS], ['findings', FINDINGS], ['labels', LABELS]];
+
+/**
+ * The time range each table is read over: transactions and findings over the window; labels from the
+ * window's start to `labelsTo` (now), since a transaction's label arrives after it, often days later.
+ */
+export function tableWindow(alias: Alias, window: ReportWindow, labelsTo: Date): ReportWindow {
+  return alias === 'labels' ? { from: window.from, to: new Date(Math.max(window.to.getTime(), labelsTo.getTime())) } : window;
+}
 
 /** `s3://lake/processed/dt=.../x.jsonl` or `/abs/.data/lake/processed/...` -> `processed/dt=.../x.jsonl`. */
 export function lakeKey(objectPath: string, table: LakeTable): string {
@@ -28,16 +39,16 @@ export function lakeKey(objectPath: string, table: LakeTable): string {
   return at >= 0 ? objectPath.slice(at + 1) : objectPath;
 }
 
-/** Validates the lake slice of `window` and runs every KPI query on `engine`. */
-export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: Logger): Promise<KpiResults> {
+/** Validates the lake slice of `window` and runs every KPI query on `engine`; labels are read up to `labelsTo`. */
+export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: Logger, labelsTo = new Date()): Promise<KpiResults> {
   const timingsMs: Record<string, number> = {};
   const timed = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try { return await f(); } finally { timingsMs[name] = Math.round(performance.now() - t0); }
   };
-  const bounds = literalBounds(window, engine.dialect);
+  const bounds = (alias: Alias) => literalBounds(tableWindow(alias, window, labelsTo), engine.dialect);
   await timed('load', () => engine.define(ALIASES.flatMap(([alias, table]) =>
-    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, bounds, KPI_COLUMNS[alias]))));
+    lakeRelations(alias, table, engine.tableSource(table), engine.dialect, bounds(alias), KPI_COLUMNS[alias]))));
   const kpis: Record<string, Row[]> = {};
   for (const q of KPI_QUERIES) kpis[q.id] = await timed(q.id, () => engine.query(q.id, q.sql(engine.dialect)));
   const rejected: Rejected[] = [];
@@ -47,11 +58,12 @@ export async function runKpis(engine: SqlEngine, window: ReportWindow, logger?: 
       logger?.warn('skipped lake data', { ...item });
       rejected.push(item);
     }
-    for (const r of await timed(`${alias}_rejects`, () => engine.query(`${alias}_rejects`, rejectsSql(alias, bounds)))) {
+    for (const r of await timed(`${alias}_rejects`, () => engine.query(`${alias}_rejects`, rejectsSql(alias, bounds(alias))))) {
       const item = { object: lakeKey(String(r.object_key), table), reason: String(r.reject_reason), records: Number(r.records) };
       logger?.warn('skipped lake data', { ...item });
       rejected.push(item);
     }
   }
-  return { window: { from: window.from.toISOString(), to: window.to.toISOString() }, engine: engine.dialect.name, kpis, rejected, timingsMs };
+  const labelsUntil = tableWindow('labels', window, labelsTo).to;
+  return { window: { from: window.from.toISOString(), to: window.to.toISOString(), labelsTo: labelsUntil.toISOString() }, engine: engine.dialect.name, kpis, rejected, timingsMs };
 }

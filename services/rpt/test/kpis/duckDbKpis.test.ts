@@ -5,9 +5,12 @@ import { FsObjectStore, type LakeTransaction } from '@sfc/shared';
 import { DuckDbSqlEngine } from '../../src/adapters/DuckDbSqlEngine.js';
 import { runKpis, type KpiResults } from '../../src/report/runKpis.js';
 import { writeLake, type WrittenLake } from '../support/writeLake.js';
+import { decisionsPerDay, detectorVersions, reviewQueue, ruleHits, thresholdsSeen } from '../support/recompute.js';
 
 const start = new Date('2026-06-01T22:30:00Z'); // crosses midnight: two dt partitions
 const window = { from: start, to: new Date(start.getTime() + 3 * 3_600_000) };
+// Labels are read up to when the report runs: six days on, some feed labels (10 and 20 days late) are still to come.
+const labelsTo = new Date(window.to.getTime() + 6 * 86_400_000);
 
 /** quantile_cont: linear interpolation between closest ranks. */
 function quantile(values: number[], p: number): number {
@@ -17,6 +20,7 @@ function quantile(values: number[], p: number): number {
   return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (pos - lo);
 }
 const countBy = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [key(x)]: (m[key(x)] ?? 0) + 1 }), {});
+const closeTo = (actual: unknown, expected: number | null) => (expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 12));
 
 describe('KPIs on DuckDB', () => {
   let lake: WrittenLake;
@@ -31,7 +35,7 @@ describe('KPIs on DuckDB', () => {
     });
     tx = lake.transactions.filter((t) => new Date(t.event_time) >= window.from && new Date(t.event_time) < window.to);
     const engine = await DuckDbSqlEngine.create({ lakeDir: join(dir, 'lake') });
-    results = await runKpis(engine, window);
+    results = await runKpis(engine, window, undefined, labelsTo);
     await engine.close();
   });
 
@@ -64,6 +68,39 @@ describe('KPIs on DuckDB', () => {
       expect(r.block_rate).toBeCloseTo((blocked[String(r[col])] ?? 0) / total[String(r[col])]!, 12);
     }
     expect(results.kpis[id]!.length).toBe(Object.keys(total).length);
+  });
+
+  it('score thresholds seen: the lowest score each threshold rule decided at, among rows without a detector version', () => {
+    const expected = thresholdsSeen(tx);
+    expect(results.kpis.score_thresholds).toEqual([expected]);
+    // The fixture's thresholds are 700 and 900 and scores are dense there, so the lowest seen are the thresholds.
+    expect(expected).toMatchObject({ review_from: 700, block_from: 900 });
+  });
+
+  it('rule hits per rule and outcome, and the detector versions live with their share and first / last seen', () => {
+    expect(Object.fromEntries(results.kpis.rule_hits!.map((r) => [`${r.rule_id}|${r.outcome}`, r.n]))).toEqual(ruleHits(tx));
+    const versions = detectorVersions(tx);
+    expect(results.kpis.detector_versions!.map((r) => r.detector_version).sort()).toEqual(Object.keys(versions).sort());
+    expect(Object.keys(versions).sort()).toEqual(['(none)', 'payments:1', 'payments:2']);
+    for (const r of results.kpis.detector_versions!) {
+      const e = versions[String(r.detector_version)]!;
+      expect([r.n, r.first_seen, r.last_seen]).toEqual([e.n, e.first_seen, e.last_seen]);
+      closeTo(r.share, e.share);
+    }
+  });
+
+  it('review queue: decided by analyst or import, open otherwise, oldest open, fraud shares; labels read from the window start to now', () => {
+    const expected = reviewQueue(tx, lake.labels, window, labelsTo);
+    const { decided_fraud_share: share, fraud_share: anyShare, ...counts } = results.kpis.review_queue![0]!;
+    const { decided_fraud_share: eShare, fraud_share: eAnyShare, ...eCounts } = expected;
+    expect(counts).toEqual(eCounts);
+    closeTo(share, eShare);
+    closeTo(anyShare, eAnyShare);
+    expect(expected.reviews).toBe(results.kpis.totals![0]!.reviewed);
+    // The fixture has every case: decided, open, relabelled, and labels after labelsTo left out.
+    expect([expected.decided, expected.open].every((n) => n > 0)).toBe(true);
+    expect(reviewQueue(tx, lake.labels, window, new Date(8.64e15)).labelled_fraud).toBeGreaterThan(expected.labelled_fraud);
+    expect(Object.fromEntries(results.kpis.review_decisions_per_day!.map((r) => [`${r.day}|${r.source}`, r.n]))).toEqual(decisionsPerDay(tx, lake.labels, window, labelsTo));
   });
 
   it('latest blocked are the 20 most recent blocks, with the masked e-mail the lake holds (never a raw one)', () => {

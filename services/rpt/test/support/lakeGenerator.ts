@@ -1,6 +1,6 @@
 import {
-  ComplianceFindingSchema, LakeTransactionSchema, OUTCOMES, PRODUCT_CATEGORIES, VERDICTS, toLakeTransaction,
-  type ComplianceFinding, type LakeTransaction, type ScoredTransaction,
+  ComplianceFindingSchema, LakeLabelSchema, LakeTransactionSchema, OUTCOMES, PRODUCT_CATEGORIES, VERDICTS, toLakeTransaction,
+  type ComplianceFinding, type FraudDecision, type LakeLabel, type LakeTransaction, type ScoredTransaction,
 } from '@sfc/shared';
 import { testPolicy } from '../../../../shared/test/support/pseudonym.js';
 
@@ -34,7 +34,7 @@ function makeScored(r: () => number, i: number, time: Date): ScoredTransaction {
   const outcome = score >= 900 ? 'block' : score >= 700 ? 'review' : 'approve';
   const first = pick(r, FIRST);
   const last = pick(r, LAST);
-  return {
+  const scored: ScoredTransaction = {
     event_id: `evt-${i}`,
     entity_id: `ent-${i % 5000}`,
     event_time: time.toISOString(),
@@ -64,6 +64,50 @@ function makeScored(r: () => number, i: number, time: Date): ScoredTransaction {
       model_time_ms: Math.round(r() * 10 * 100) / 100,
     },
   };
+  return { ...scored, fd: { ...scored.fd, ...decidedBy(i, score, scored.transaction_amt, scored.fd.outcome) } };
+}
+
+/**
+ * Who decided, as txn writes it: every third row by the thresholds as rules (no detector version,
+ * `block_threshold` / `review_threshold`, first matched), the others by detector version
+ * `payments:1` up to row 4,000 and `payments:2` (activated then) after, in ALL_MATCHED mode. Taken
+ * from values already drawn, so adding it changed no other field of the fixtures.
+ */
+function decidedBy(i: number, score: number, amount: number, outcome: FraudDecision['outcome']): Pick<FraudDecision, 'rules' | 'outcomes' | 'detector_version'> {
+  if (i % 3 === 0) {
+    const rule = outcome === 'approve' ? [] : [{ rule_id: outcome === 'block' ? 'block_threshold' : 'review_threshold', rule_version: '1', outcomes: [outcome] }];
+    return { rules: rule, outcomes: rule.flatMap((r) => r.outcomes) };
+  }
+  const rules = [
+    ...(score >= 900 ? [{ rule_id: 'high_score', rule_version: '2', outcomes: ['fraud_deny'] }] : []),
+    ...(score >= 700 && score < 900 ? [{ rule_id: 'risky_score', rule_version: '1', outcomes: ['verify_customer'] }] : []),
+    ...(amount > 1500 ? [{ rule_id: 'big_amount', rule_version: '1', outcomes: ['watch'] }] : []),
+  ];
+  return { rules, outcomes: rules.flatMap((r) => r.outcomes), detector_version: i < 4000 ? 'payments:1' : 'payments:2' };
+}
+
+/**
+ * Labels of a transaction, as the label function writes them: most reviews decided by an analyst or
+ * an import (one relabelled: the later label wins), some only by a chargeback feed (still open), some
+ * not at all; a share of blocks and a few approves confirmed by the feed days later.
+ */
+export function makeLabels(t: LakeTransaction, i: number): LakeLabel[] {
+  const at = (hours: number) => new Date(Date.parse(t.event_time) + hours * 3_600_000).toISOString();
+  const label = (hours: number, source: string | null, l: LakeLabel['label']): LakeLabel => ({ event_id: t.event_id, entity_id: t.entity_id, label: l, label_time: at(hours), source });
+  const byScore = t.fd.score >= 800 ? 'fraud' : 'legit';
+  if (t.fd.outcome === 'review') {
+    switch (i % 6) {
+      case 0: return [label(3, 'analyst', byScore)];
+      case 1: return [label(30, 'import', byScore)];
+      case 2: return [label(120, 'chargebacks', 'fraud')];
+      case 3: return [label(1, 'analyst', 'legit'), label(2, 'analyst', 'fraud')];
+      case 4: return [label(5, 'analyst', 'legit'), label(200, null, 'fraud')];
+      default: return [];
+    }
+  }
+  if (t.fd.outcome === 'block' && i % 4 === 0) return [label(240, 'chargebacks', 'fraud')];
+  if (t.fd.outcome === 'approve' && i % 97 === 0) return [label(480, 'chargebacks', 'fraud')];
+  return [];
 }
 
 /** A valid ComplianceFinding; quarantined documents carry a reason. */
@@ -101,3 +145,4 @@ export function makeFinding(r: () => number, i: number, time: Date): ComplianceF
 /** Validates with the shared schemas so fixtures can never drift from the contract. */
 export const assertValidTransaction = (t: LakeTransaction) => LakeTransactionSchema.parse(t);
 export const assertValidFinding = (f: ComplianceFinding) => ComplianceFindingSchema.parse(f);
+export const assertValidLabel = (l: LakeLabel) => LakeLabelSchema.parse(l);

@@ -1,5 +1,5 @@
-import type { ComplianceFinding, LakeTransaction, ObjectStore } from '@sfc/shared';
-import { assertValidFinding, assertValidTransaction, makeFinding, makeTransaction, rng } from './lakeGenerator.js';
+import type { ComplianceFinding, LakeLabel, LakeTransaction, ObjectStore } from '@sfc/shared';
+import { assertValidFinding, assertValidLabel, assertValidTransaction, makeFinding, makeLabels, makeTransaction, rng } from './lakeGenerator.js';
 
 export interface LakeSpec {
   transactions: number;
@@ -13,12 +13,17 @@ export interface LakeSpec {
   validateEvery?: number;
   /** Keep the written records in memory (for tests that recompute the KPIs independently). */
   collect?: boolean;
+  /** Write the transactions' labels (`makeLabels`) under labels/dt=<label day>/ (default true). */
+  labels?: boolean;
+  /** Leave out labels dated at or after this (a test whose engines read labels up to slightly different "now"s). */
+  labelsBefore?: Date;
 }
 
 export interface WrittenLake {
   keys: string[];
   transactions: LakeTransaction[];
   findings: ComplianceFinding[];
+  labels: LakeLabel[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,7 +38,8 @@ export async function writeLake(store: ObjectStore, bucket: string, spec: LakeSp
   const groups = new Map<string, string[]>();
   let firstOffset = new Map<string, number>();
   const keys: string[] = [];
-  const out: WrittenLake = { keys, transactions: [], findings: [] };
+  const out: WrittenLake = { keys, transactions: [], findings: [], labels: [] };
+  const labelDays = new Map<string, string[]>();
   const flush = async (part: string) => {
     const lines = groups.get(part);
     if (!lines || lines.length === 0) return;
@@ -46,6 +52,15 @@ export async function writeLake(store: ObjectStore, bucket: string, spec: LakeSp
     const t = makeTransaction(r, i, new Date(spec.start.getTime() + i * stepMs));
     if (i % every === 0) assertValidTransaction(t);
     if (spec.collect) out.transactions.push(t);
+    for (const l of spec.labels === false ? [] : makeLabels(t, i)) {
+      if (spec.labelsBefore && Date.parse(l.label_time) >= spec.labelsBefore.getTime()) continue;
+      if (i % every === 0) assertValidLabel(l);
+      if (spec.collect) out.labels.push(l);
+      const day = l.label_time.slice(0, 10);
+      const lines = labelDays.get(day) ?? [];
+      lines.push(JSON.stringify(l));
+      labelDays.set(day, lines);
+    }
     const part = partition(new Date(t.event_time));
     const lines = groups.get(part) ?? [];
     if (lines.length === 0) firstOffset.set(part, i);
@@ -54,6 +69,12 @@ export async function writeLake(store: ObjectStore, bucket: string, spec: LakeSp
     if (lines.length >= perObject) await flush(part);
   }
   for (const part of [...groups.keys()]) await flush(part);
+  // As the label function keys them: the label's day; the seed keeps two writers' keys apart.
+  for (const [day, lines] of labelDays) {
+    const key = `labels/dt=${day}/labels-${spec.seed ?? 7}-${spec.start.getTime()}.jsonl`;
+    await store.put(bucket, key, `${lines.join('\n')}\n`);
+    keys.push(key);
+  }
   firstOffset = new Map();
   const findingStep = (spec.spanMinutes * 60_000) / Math.max(1, spec.findings);
   for (let i = 0; i < spec.findings; i++) {

@@ -33,8 +33,10 @@ describe('Named queries of the template, run on Trino over the last 24 hours, eq
     lakeDir = join(dataDir, 'lake');
     const store = new FsObjectStore(dataDir);
     // Data two hours clear of both ends of the window (the named query's "now" is a little later), and older data outside it.
-    const lake = await writeLake(store, 'lake', { transactions: 3000, findings: 60, start: new Date(now.getTime() - 20 * HOUR), spanMinutes: 18 * 60, rowsPerObject: 400, collect: true });
-    await writeLake(store, 'lake', { transactions: 300, findings: 0, start: new Date(now.getTime() - 30 * HOUR), spanMinutes: 4 * 60, seed: 5 });
+    // Labels too, none in the last hour: DuckDB reads them up to its "now", the named queries up to theirs.
+    const labelsBefore = new Date(now.getTime() - HOUR);
+    const lake = await writeLake(store, 'lake', { transactions: 3000, findings: 60, start: new Date(now.getTime() - 20 * HOUR), spanMinutes: 18 * 60, rowsPerObject: 400, collect: true, labelsBefore });
+    await writeLake(store, 'lake', { transactions: 300, findings: 0, start: new Date(now.getTime() - 30 * HOUR), spanMinutes: 4 * 60, seed: 5, labelsBefore });
     // Broken records and a truncated object, so the skipped-data queries have something to name.
     const [a, b, c] = lake.transactions.slice(1500, 1503);
     const part = `processed/dt=${a!.event_time.slice(0, 10)}/hour=${a!.event_time.slice(11, 13)}`;

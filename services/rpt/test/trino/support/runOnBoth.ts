@@ -22,21 +22,21 @@ export interface BothEngines {
 }
 
 /**
- * Runs the whole report (validation, 11 KPIs, skipped data) over the same lake on both engines:
+ * Runs the whole report (validation, every KPI, skipped data; labels up to `labelsTo`) over the same lake on both engines:
  * DuckDB over the folder, and AthenaSqlEngine over the lake's Glue tables created on Trino.
  */
-export async function runOnBoth(dataDir: string, window: ReportWindow, name: string): Promise<BothEngines> {
+export async function runOnBoth(dataDir: string, window: ReportWindow, name: string, labelsTo = window.to): Promise<BothEngines> {
   const lakeDir = join(dataDir, 'lake');
   const duck = await DuckDbSqlEngine.create({ lakeDir });
   let duckdb: KpiResults;
   try {
-    duckdb = await runKpis(duck, window);
+    duckdb = await runKpis(duck, window, undefined, labelsTo);
   } finally {
     await duck.close();
   }
   const schema = testSchema(name);
   await createLakeTables(schema, lakeDir);
   const client = new AthenaOverTrino();
-  const athena = await runKpis(new AthenaSqlEngine({ client, database: schema, workgroup: 'trino', pollMs: 1 }), window);
+  const athena = await runKpis(new AthenaSqlEngine({ client, database: schema, workgroup: 'trino', pollMs: 1 }), window, undefined, labelsTo);
   return { duckdb, athena, schema, statements: client.statements };
 }
