@@ -1,16 +1,19 @@
 // npm run train:fraud -- --events file.csv [--out dir [--replace]] [--event-type file.json] [--keys merchant:labels,...]
 //   [--label-delay 7] [--no-entity-labels] [--test-share 0.2] [--max-skipped 0.05] [--unlabelled IGNORE|LEGIT|FRAUD|AUTO]
+//   [--labels <lake labels folder or AFD label CSV>]... [--no-lake-labels]
 // Features in time order (TypeScript, the serving definition, streamed in bounded memory), gradient-
 // boosted trees in Python (LightGBM), ONNX export, report and model card.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeEventType } from '../../services/txn/src/eventType/schema.js';
 import { FeatureEngine } from '../../services/txn/src/features/FeatureEngine.js';
 import { parseKeys, keyName } from '../../services/txn/src/features/spec.js';
+import { loadTxnConfig } from '../../services/txn/src/config.js';
 import { buildDataset } from '../../services/txn/src/training/dataset.js';
+import { describeMerge, LabelMerge } from '../../services/txn/src/training/lakeLabels.js';
 import { defaultKeys, vocabulariesFrom } from '../../services/txn/src/training/defaults.js';
 import { estimateRows, stderrProgress } from '../../services/txn/src/training/progress.js';
 import { DEFAULT_UNLABELLED_TREATMENT, parseTreatment, type UnlabelledTreatment } from '../../services/txn/src/training/unlabelled.js';
@@ -27,6 +30,8 @@ const { values } = parseArgs({
     keys: { type: 'string' },
     'label-delay': { type: 'string', default: '7' },
     'no-entity-labels': { type: 'boolean', default: false },
+    labels: { type: 'string', multiple: true },
+    'no-lake-labels': { type: 'boolean', default: false },
     'test-share': { type: 'string', default: '0.2' },
     'max-skipped': { type: 'string', default: '0.05' },
     'source-name': { type: 'string' },
@@ -36,7 +41,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.events) {
-  console.error('usage: npm run train:fraud -- --events <labelled AFD-format CSV> [--out <model dir> [--replace]] [--event-type <json>] [--keys a:labels,b] [--label-delay <days>] [--unlabelled IGNORE|LEGIT|FRAUD|AUTO]');
+  console.error('usage: npm run train:fraud -- --events <labelled AFD-format CSV> [--out <model dir> [--replace]] [--event-type <json>] [--keys a:labels,b] [--label-delay <days>] [--unlabelled IGNORE|LEGIT|FRAUD|AUTO] [--labels <folder or label CSV>]... [--no-lake-labels]');
   process.exit(2);
 }
 const file = resolve(values.events);
@@ -71,6 +76,25 @@ try {
 } catch (err) {
   fail('train:fraud', (err as Error).message);
 }
+// Labels kept apart from the events (review decisions, imports, feeds): the local lake's by default,
+// those named with --labels as well; merged by EVENT_ID, the latest LABEL_TIMESTAMP winning.
+const labelPaths = (values.labels ?? []).map((p) => resolve(p));
+if (!values['no-lake-labels']) {
+  let lake: string;
+  try {
+    const c = loadTxnConfig();
+    lake = resolve(c.DATA_DIR, c.LAKE_BUCKET, c.LAKE_LABELS_PREFIX);
+  } catch (err) {
+    fail('train:fraud', `${(err as Error).message} (the local lake's labels are read from DATA_DIR; --no-lake-labels skips them)`);
+  }
+  if (existsSync(lake) && !labelPaths.includes(lake)) labelPaths.unshift(lake);
+}
+let labels: LabelMerge | undefined;
+try {
+  labels = labelPaths.length ? await LabelMerge.load(labelPaths) : undefined;
+} catch (err) {
+  fail('train:fraud', (err as Error).message);
+}
 const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 const out = resolve(values.out ?? join('.data', 'models', `${eventType.name}-${stamp}`));
 console.log(`${engine.count} features; aggregation keys: ${eventType.entityType} (ENTITY_ID)${keys.map((k) => `, ${keyName(k)}${k.labels ? ' (with label feedback)' : ''}`).join('')}; label delay ${engine.settings.labelDelayDays} days`);
@@ -98,13 +122,16 @@ try {
     const features = stderrProgress('train:fraud: features', 'events');
     const estimate = estimateRows(file);
     dataset = await buildDataset({
-      file, engine, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), unlabelled,
+      file, engine, labels, outDir: work, testShare: number('test-share', 0.05, 0.5), validShare: 0.125, maxSkipped: number('max-skipped', 0, 1), unlabelled,
       log: (l) => console.log(l), segmentOf: segmentNames.length ? (id) => segmentOf.get(id) ?? 0 : undefined,
       progress: (pass, rows, total) => (pass === 'scan' ? scan.update(rows, estimate, true) : features.update(rows, total)),
     });
   } catch (err) {
     fail('train:fraud', (err as Error).message);
   }
+  const merged = labels?.summary();
+  if (merged) console.log(describeMerge(merged));
+  else console.log(`labels merged: none (${values['no-lake-labels'] ? '--no-lake-labels' : 'no labels in the local lake'}, no --labels)`);
   if (dataset.read.ignoredColumns.length) console.warn(`warning: ignoring column(s) that are not variables of event type ${eventType.name}: ${dataset.read.ignoredColumns.join(', ')}`);
   if (dataset.read.absentVariables.length) console.warn(`warning: optional variable(s) without a column, always missing: ${dataset.read.absentVariables.join(', ')}`);
   if (dataset.skips.skipped) console.warn(`warning: skipped ${dataset.skips.skipped.toLocaleString('en-US')} of ${dataset.read.rows.toLocaleString('en-US')} rows:\n  ${dataset.skips.lines().join('\n  ')}`);
@@ -136,6 +163,7 @@ try {
     split: { early_stopping_from: new Date(dataset.split.validFrom).toISOString(), train_end: new Date(dataset.split.trainEnd).toISOString(), test_from: new Date(dataset.split.testFrom).toISOString() },
     label_delay_days: engine.settings.labelDelayDays,
     label_timestamps: dataset.read.hasLabelTimestamps,
+    merged_labels: merged ? { sources: merged.sources.map((p) => relative(process.cwd(), p) || '.'), read: merged.read, events: merged.events, matched: merged.matched, changed: merged.changed, kept: merged.kept, unmatched: merged.unmatched, bad_lines: merged.badLines } : null,
     keys: keys.map((k) => ({ key: keyName(k), labels: k.labels })),
     feature_extraction_events_per_second: Math.round(dataset.eventsPerSecond),
   };

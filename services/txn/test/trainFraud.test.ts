@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
@@ -82,6 +82,24 @@ describe('Training: npm run train:fraud on an AFD export we did not write oursel
     expect(metrics.segments.map((g: { segment: string }) => g.segment).sort()).toEqual(['even', 'odd']);
     expect(metrics.segments.reduce((n: number, g: { fraud: number }) => n + g.fraud, 0)).toBe(metrics.windows.test.fraud);
     expect(readFileSync(join(dir, 'declared', 'MODEL_CARD.md'), 'utf8')).toContain('| segment | fraud events | at block | at 1% FPR |');
+  }, 600_000);
+
+  it('merges the labels kept in DATA_DIR\'s lake into the events by default, says what they did, and records it in the model card', () => {
+    // Prepare: review decisions as the label function keeps them, two on events of the file (legit there), one on an unknown event
+    const dataDir = mkdtempSync(join(tmpdir(), 'train-lake-'));
+    const day = join(dataDir, 'lake', 'labels', 'dt=2027-01-01');
+    mkdirSync(day, { recursive: true });
+    const legitIds = readFileSync(smaller, 'utf8').trim().split('\n').slice(1).filter((l) => l.includes(',legit,')).slice(0, 2).map((l) => l.split(',')[0]!);
+    const decided = [...legitIds, 'evt-not-in-file'].map((id) => JSON.stringify({ event_id: id, entity_id: 'c', label: 'fraud', label_time: '2027-01-01T09:00:00Z', source: 'analyst' }));
+    writeFileSync(join(day, 'fraud_labels-0-0000000000000007.jsonl'), `${decided.join('\n')}\n`);
+    // Act
+    const run = spawnSync('npx', ['tsx', 'scripts/fraud/train.ts', '--events', smaller, '--out', join(dir, 'with-lake')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000, env: { ...process.env, DATA_DIR: dataDir } });
+    // Assess
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`labels merged from ${join(dataDir, 'lake', 'labels')}: 3 read (3 events), 2 matched, 2 changed a label, 0 older than the file's label (kept), 1 unmatched (evt-not-in-file)`);
+    const metrics = JSON.parse(readFileSync(join(dir, 'with-lake', 'metrics.json'), 'utf8'));
+    expect(metrics.data.merged_labels).toMatchObject({ read: 3, events: 3, matched: 2, changed: 2, kept: 0, unmatched: 1, bad_lines: 0 });
+    expect(readFileSync(join(dir, 'with-lake', 'MODEL_CARD.md'), 'utf8')).toMatch(/Labels merged in by EVENT_ID from `[^`]*lake\/labels` \(the latest LABEL_TIMESTAMP wins\): 3 read, 2 matched, 2 changed a label, 1 unmatched\./);
   }, 600_000);
 });
 

@@ -26,6 +26,8 @@ export interface CaseListing {
   escalated: boolean;
   decision?: CaseDecision['label'];
   decided_at?: string;
+  /** Decided, but its label not marked sent (or applied) yet: retried (decide.ts, resendPending). */
+  label_pending?: true;
 }
 
 /** A case's listing, from its record. */
@@ -34,6 +36,7 @@ export const listingOf = (r: CaseRecord & { case: ReviewCase }): CaseListing => 
   amount: r.case.transaction.transaction_amt, currency: r.case.transaction.transaction_currency, rules: (r.case.transaction.fd.rules ?? []).map((x) => x.rule_id),
   escalated: (r.escalations?.length ?? 0) > 0,
   ...(r.decision ? { decision: r.decision.label, decided_at: r.decision.decided_at } : {}),
+  ...(r.decision && r.labelSentAt === undefined ? { label_pending: true as const } : {}),
 });
 
 /**

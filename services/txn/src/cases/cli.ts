@@ -1,19 +1,20 @@
 // npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note text] [--analyst name]
 //                  export --out file.csv | import file.csv [--analyst name]
 // The store is the one act writes (CASES_STORE=file: DATA_DIR/cases; dynamodb: CASES_TABLE); labels go
-// to LABELS_TOPIC (TOPICS=kafka) or, with TOPICS=memory, to MSK event files for the label handler's local run.
+// to LABELS_TOPIC (TOPICS=kafka) or, with TOPICS=memory, straight through the label function's code (lake + entity state).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FRAUD_LABEL_VALUES, type CaseDecision } from '@sfc/shared';
 import { loadTxnConfig, type TxnConfig } from '../config.js';
 import { topicsFrom } from '../context.js';
+import { labelDepsFrom } from '../deps/labelDeps.js';
 import type { CaseStore } from './CaseStore.js';
 import { caseStoreFrom } from './caseStoreFrom.js';
-import { decide } from './decide.js';
+import { decide, RESEND_AFTER_MS } from './decide.js';
 import { labelCsv, parseLabelCsv } from './labelCsv.js';
-import { mskFileLabelSink, topicLabelSink, type LabelSink } from './labelSink.js';
+import { appliedLabelSink, topicLabelSink, type LabelSink } from './labelSink.js';
 
 const USAGE = 'usage: npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note <text>] [--analyst <name>] | export --out <file.csv> | import <file.csv> [--analyst <name>]';
 
@@ -66,8 +67,9 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
       if (!(FRAUD_LABEL_VALUES as readonly string[]).includes(label)) throw new UsageError(`--label ${JSON.stringify(label)}: one of ${FRAUD_LABEL_VALUES.join(', ')}`);
       if (!(await store.get(arg))?.case) throw new UsageError(`no case ${arg}`);
       const done = await decide(store, sink, { caseId: arg, label: label as CaseDecision['label'], analyst, ...(note ? { note } : {}), source: 'analyst' });
+      if (done.status === 'decided' && done.labelError) throw new Error(`case ${arg}: ${decisionLine(done.decision)} recorded, but its ${done.labelError}; it stays pending: npm run review sends it within a refresh, or run this decide again after ${RESEND_AFTER_MS / 1000} s`);
       if (done.status === 'decided') return `case ${arg}: ${decisionLine(done.decision)}; label sent to ${sink.where}`;
-      if (done.status === 'already decided') throw new UsageError(`case ${arg} is closed: ${decisionLine(done.decision)}; a decision is not changed${done.resent ? ' (its label had not gone out: re-sent now)' : ''}`);
+      if (done.status === 'already decided') throw new UsageError(`case ${arg} is closed: ${decisionLine(done.decision)}; a decision is not changed${done.resent ? ' (its label had not gone out: re-sent now)' : done.labelError ? ` (its label is still pending: ${done.labelError})` : ''}`);
       throw new UsageError(done.reason);
     }
     case 'export': {
@@ -79,10 +81,14 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
     case 'import': {
       if (!arg) throw new UsageError('import needs a CSV file');
       const { rows, bad } = parseLabelCsv(readFileSync(arg, 'utf8'));
-      const counts = { decided: 0, labelOnly: 0, alreadyDecided: 0 };
+      const counts = { decided: 0, labelOnly: 0, alreadyDecided: 0, pending: 0 };
       const lines: string[] = [];
       for (const row of rows) {
         const done = await decide(store, sink, { caseId: row.eventId, label: row.label, labelTime: row.labelTime, analyst, source: 'import', ...(row.entityId ? { entityId: row.entityId } : {}) });
+        if (done.status !== 'no case' && done.labelError) {
+          counts.pending += 1;
+          if (counts.pending <= 5) lines.push(`line ${row.line}: ${row.eventId}: ${done.labelError} (pending)`);
+        }
         if (done.status === 'decided') {
           if (done.decision.had_case) counts.decided += 1; else counts.labelOnly += 1;
         } else if (done.status === 'already decided') {
@@ -93,19 +99,31 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
         }
       }
       bad.sort((a, b) => a.line - b.line);
-      return [
+      const report = [
         `${arg}: ${counts.decided} cases decided, ${counts.labelOnly} labels without a case, ${counts.alreadyDecided} already decided, ${bad.length} bad rows; labels sent to ${sink.where}`,
         ...lines, ...bad.map((b) => `line ${b.line}: ${b.reason}`),
       ].join('\n');
+      // Recorded decisions whose label did not go out: said, and a failing exit (they are retried, never lost).
+      if (counts.pending > 0) throw new Error(`${report}\n${counts.pending} labels not sent yet, kept pending: npm run review sends them within a refresh, or import the file again after ${RESEND_AFTER_MS / 1000} s`);
+      return report;
     }
     default:
       throw new UsageError(USAGE);
   }
 }
 
-/** The labels' destination the configuration implies. */
+/**
+ * The labels' destination the configuration implies: the labels topic with Kafka; with TOPICS=memory
+ * (npm start's in-process log, gone with its process) the label function's own code, at once.
+ */
 export async function labelSinkFrom(c: TxnConfig): Promise<{ sink: LabelSink; close(): Promise<void> }> {
-  if (c.TOPICS === 'memory') return { sink: mskFileLabelSink(join(c.DATA_DIR, 'cases', 'labels'), c.LABELS_TOPIC), close: async () => undefined };
+  if (c.TOPICS === 'memory') {
+    const lake = c.OBJECT_STORE === 'fs' ? `${resolve(c.DATA_DIR, c.LAKE_BUCKET, c.LAKE_LABELS_PREFIX)}/dt=<label day>/` : `s3://${c.LAKE_BUCKET}/${c.LAKE_LABELS_PREFIX}/dt=<label day>/`;
+    const state = c.ENTITY_STATE === 'memory'
+      ? "this process's entity state (ENTITY_STATE=memory: gone when it ends; scoring in another process does not see it)"
+      : `the entity table ${c.ENTITY_TABLE}, which score reads`;
+    return { sink: appliedLabelSink(await labelDepsFrom(c), c.LABELS_TOPIC, `in the lake, ${lake}, and ${state}`), close: async () => undefined };
+  }
   const topics = await topicsFrom(c);
   return { sink: topicLabelSink(topics, c.LABELS_TOPIC), close: () => topics.close() };
 }

@@ -17,9 +17,10 @@ export interface DecisionInput {
 }
 
 export type DecisionOutcome =
-  | { status: 'decided'; decision: CaseDecision; label: FraudLabel }
+  /** Recorded; `labelError` says why its label did not go out (it stays pending and is sent again later). */
+  | { status: 'decided'; decision: CaseDecision; label: FraudLabel; labelError?: string }
   /** Refused: the case was decided before; its first decision stands (its label re-sent if it had not gone out). */
-  | { status: 'already decided'; decision: CaseDecision; resent: boolean }
+  | { status: 'already decided'; decision: CaseDecision; resent: boolean; labelError?: string }
   | { status: 'no case'; reason: string };
 
 /**
@@ -52,17 +53,33 @@ export async function decide(store: CaseStore, sink: LabelSink, input: DecisionI
   };
   const written = await store.decide(decision);
   if (!written.recorded) {
-    const pending = (await store.get(input.caseId))?.labelSentAt === undefined && now.getTime() - Date.parse(written.existing.decided_at) >= RESEND_AFTER_MS;
-    if (pending) await send(store, sink, written.existing, found);
-    return { status: 'already decided', decision: written.existing, resent: pending };
+    const resent = await resendPending(store, sink, input.caseId, now);
+    return { status: 'already decided', decision: written.existing, resent: resent.sent, ...(resent.error ? { labelError: resent.error } : {}) };
   }
-  const label = await send(store, sink, decision, found);
-  return { status: 'decided', decision, label };
+  const label = labelOf(decision, found);
+  const error = await send(store, sink, label);
+  return { status: 'decided', decision, label, ...(error ? { labelError: error } : {}) };
 }
 
-async function send(store: CaseStore, sink: LabelSink, d: CaseDecision, r: CaseRecord | undefined): Promise<FraudLabel> {
-  const label = labelOf(d, r);
-  await sink.send([label]);
-  await store.markLabelSent(d.case_id, new Date().toISOString());
-  return label;
+/**
+ * Sends the label of a recorded decision whose label is not marked sent, once RESEND_AFTER_MS has
+ * passed since the decision (the review page's refresh calls it for every such case; `decide` for the
+ * case it is asked about). `error`: why it failed again (still pending).
+ */
+export async function resendPending(store: CaseStore, sink: LabelSink, caseId: string, now = new Date()): Promise<{ sent: boolean; error?: string }> {
+  const r = await store.get(caseId);
+  if (!r?.decision || r.labelSentAt !== undefined || now.getTime() - Date.parse(r.decision.decided_at) < RESEND_AFTER_MS) return { sent: false };
+  const error = await send(store, sink, labelOf(r.decision, r));
+  return error ? { sent: false, error } : { sent: true };
+}
+
+/** Sends and marks sent; a failure is returned (the decision stands, its label pending), never thrown. */
+async function send(store: CaseStore, sink: LabelSink, label: FraudLabel): Promise<string | undefined> {
+  try {
+    await sink.send([label]);
+  } catch (err) {
+    return `label not sent to ${sink.where}: ${(err as Error).message}`;
+  }
+  await store.markLabelSent(label.event_id, new Date().toISOString());
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // npm run review [-- --port N] [--host 127.0.0.1] [--users name:role,...] [--refresh-s 30]
 // The analysts' review page over the case store act writes (CASES_STORE), deciding through the same
-// decide() as `npm run cases` (labels to LABELS_TOPIC, or MSK event files with TOPICS=memory). Local only.
+// decide() as `npm run cases` (labels to LABELS_TOPIC, or with TOPICS=memory applied by the label function's code). Local only.
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { createLogger } from '@sfc/shared';
 import { createMetrics } from '@sfc/shared/observability/metrics.js';
 import { loadTxnConfig } from '../config.js';
 import { recordCaseAgeing } from '../cases/ageing.js';
+import { resendPending } from '../cases/decide.js';
 import { caseStoreFrom } from '../cases/caseStoreFrom.js';
 import { labelSinkFrom } from '../cases/cli.js';
 import { parseAccounts, Tokens } from './accounts.js';
@@ -36,6 +37,12 @@ try {
   const metrics = createMetrics('txn');
   const refresh = async () => {
     await index.refresh();
+    // Labels of decisions that did not go out (a failed send here, a CLI that died): sent again, never lost.
+    for (const id of index.pendingLabels()) {
+      const done = await resendPending(store, labels.sink, id);
+      if (done.sent) index.update(id, { labelPending: false });
+      else if (done.error) logger.error('decision label still pending', { case_id: id, error: done.error });
+    }
     recordCaseAgeing(index.stats(), metrics);
     metrics.publishStoredMetrics();
   };

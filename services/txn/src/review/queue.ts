@@ -85,9 +85,11 @@ export class QueueIndex {
   }
 
   /** This server's own decision or escalation, reflected before the next refresh. */
-  update(caseId: string, change: { decision?: CaseDecision; escalated?: boolean }): void {
+  update(caseId: string, change: { decision?: CaseDecision; escalated?: boolean; labelPending?: boolean }): void {
     const c = this.byId.get(caseId);
     if (!c) return;
+    if (change.labelPending === true) c.label_pending = true;
+    if (change.labelPending === false) delete c.label_pending;
     // Counted once: a refused second decision reports the first, which may be here already.
     if (change.decision && !c.decision) {
       c.decision = change.decision.label;
@@ -101,6 +103,11 @@ export class QueueIndex {
     const t = now.getTime();
     const all = this.cases.filter((c) => matches(c, f, t));
     return { total: all.length, items: all.slice(offset, offset + limit) };
+  }
+
+  /** Decided cases whose label has not gone out (or been applied) yet. */
+  pendingLabels(): string[] {
+    return this.cases.filter((c) => c.label_pending).map((c) => c.case_id);
   }
 
   rules(): string[] {

@@ -94,7 +94,7 @@ export function reviewServer(deps: ReviewDeps): Server {
     if (req.method === 'GET' && !m[2]) {
       const r = await store.get(id);
       if (!r?.case) throw new HttpError(404, `no case ${id}`);
-      return send(res, 200, caseView(r, who.role));
+      return send(res, 200, caseView(r, who.role, sink.done));
     }
     if (req.method !== 'POST' || !m[2]) throw new HttpError(405, `${req.method} ${url.pathname} is not served`);
     const parsed = ActionSchema.safeParse(await readJson(req));
@@ -112,12 +112,17 @@ export function reviewServer(deps: ReviewDeps): Server {
     const done = await decide(store, sink, { caseId: id, label: LABEL[action], action, analyst: who.name, ...(note ? { note } : {}), source: 'analyst' });
     if (done.status === 'no case') throw new HttpError(404, done.reason);
     if (done.status === 'already decided') {
-      index.update(id, { decision: done.decision });
+      index.update(id, { decision: done.decision, ...(done.resent ? { labelPending: false } : {}) });
       throw new HttpError(409, `case ${id} is closed: ${done.decision.label} by ${done.decision.analyst} at ${done.decision.decided_at}; a decision is not changed`, { decision: done.decision });
     }
-    index.update(id, { decision: done.decision });
+    index.update(id, { decision: done.decision, labelPending: done.labelError !== undefined });
     logger.info('case decided', { case_id: id, analyst: who.name, label: done.decision.label });
-    return send(res, 200, { status: 'decided', decision: done.decision, label_sent_to: sink.where });
+    // The decision stands either way; a label that did not go out stays pending and is retried (main.ts).
+    if (done.labelError) logger.error('decision label pending', { case_id: id, error: done.labelError });
+    return send(res, 200, {
+      status: 'decided', decision: done.decision, label_sent_to: sink.where,
+      label_status: done.labelError ? `pending: ${done.labelError}; retried at the next refresh` : sink.done,
+    });
   };
 
   const server = createServer((req, res) => {

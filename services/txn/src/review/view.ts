@@ -10,8 +10,8 @@ import type { Role } from './accounts.js';
 export const NON_PERSONAL_FIELDS = new Set(['event_id', 'entity_id', 'event_time', 'transaction_amt', 'transaction_currency', 'product_category', 'card_bin', 'merchant', 'fd']);
 export const WITHHELD = '[withheld: your role does not see personal data]';
 
-/** A case as a role may see it, with the names of the fields withheld. */
-export function caseView(r: CaseRecord, role: Role): Record<string, unknown> {
+/** A case as a role may see it, with the names of the fields withheld; `labelDone` says what a sent label's mark means (LabelSink.done). */
+export function caseView(r: CaseRecord, role: Role, labelDone = 'sent'): Record<string, unknown> {
   const c = r.case!;
   const withheld: string[] = [];
   const transaction: Record<string, unknown> = {};
@@ -22,5 +22,6 @@ export function caseView(r: CaseRecord, role: Role): Record<string, unknown> {
   return {
     ...c, transaction, withheld,
     decision: r.decision ?? null, label_sent_at: r.labelSentAt ?? null, escalations: r.escalations ?? [],
+    label_status: !r.decision ? null : r.labelSentAt ? `${labelDone} (${r.labelSentAt})` : 'pending: not sent yet, retried at the next refresh',
   };
 }

@@ -11,6 +11,7 @@ import type { StateLookup } from '../features/types.js';
 import { DAY, fingerprint } from '../features/windows.js';
 import { Column, RowWriter } from './columns.js';
 import { knownAt, LabelQueue } from './labelQueue.js';
+import type { LabelMerge } from './lakeLabels.js';
 import { splitByTime, SPLIT, type Split } from './split.js';
 import { resolveTreatment, trainingLabel, type ResolvedTreatment, type UnlabelledTreatment } from './unlabelled.js';
 
@@ -27,6 +28,8 @@ export interface DatasetOptions {
   maxSkipped: number;
   /** A segment code (1-255) per event id, for results by segment (e.g. the simulator's fraud scenarios); 0 for none. */
   segmentOf?: (eventId: string) => number;
+  /** Labels kept apart (the lake's, label CSVs) merged in by EVENT_ID, the latest LABEL_TIMESTAMP winning. */
+  labels?: LabelMerge;
   /** Events without EVENT_LABEL, as AFD treats them (default IGNORE: history only, not in the loss). */
   unlabelled?: UnlabelledTreatment;
   log?: (line: string) => void;
@@ -86,6 +89,7 @@ export async function buildDataset(o: DatasetOptions): Promise<DatasetSummary> {
     eventType: et, requireLabels: true, keepUnlabelled: true, skips, notes,
     onProgress: o.progress && ((rows) => o.progress!('scan', rows)),
     onRow: (row) => {
+      o.labels?.apply(row, true);
       // The split is of labelled events: the test window holds the latest share of what can be evaluated.
       if (row.label === null) unlabelled += 1;
       else {
@@ -133,6 +137,7 @@ async function featurePass(o: DatasetOptions, source: string, split: Split, dela
     eventType: engine.eventType, requireLabels: true, keepUnlabelled: true,
     onProgress: o.progress && ((rows) => o.progress!('features', rows, total)),
     onRow: (row: AfdRow) => {
+      o.labels?.apply(row, false);
       queue.drain(row.time, (l) => {
         engine.label({ entityId: l.entityId, values: [] }, l.knownAt, lookup, l.ids);
         labelsApplied += 1;

@@ -1,11 +1,18 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FraudLabelSchema, fromMskEvent, type MskEvent } from '@sfc/shared';
+import { createLogger, FsObjectStore, LakeLabelSchema, MemoryTopics } from '@sfc/shared';
+import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import { FileCaseStore } from '../../src/cases/FileCaseStore.js';
 import { runCasesCommand, UsageError } from '../../src/cases/cli.js';
 import { labelCsv, parseLabelCsv } from '../../src/cases/labelCsv.js';
-import { mskFileLabelSink } from '../../src/cases/labelSink.js';
+import { appliedLabelSink, type LabelSink } from '../../src/cases/labelSink.js';
+import { resendPending, RESEND_AFTER_MS } from '../../src/cases/decide.js';
+import { loadModelFeatures } from '../../src/features/modelFeatures.js';
+import { resolveModelDir } from '../../src/modelDir.js';
+import { labelBatch, type LabelDeps } from '../../src/pipeline/labelBatch.js';
+import { LabelFeedback } from '../../src/scoring/LabelFeedback.js';
+import { recordOf } from '../support/records.js';
 import { actBatch } from '../../src/pipeline/actBatch.js';
 import { actDeps, labelsTopic, records, scored } from './support.js';
 
@@ -105,14 +112,38 @@ describe('Cases: npm run cases', () => {
     expect(topic.labels()).toHaveLength(3);
   });
 
-  it('with TOPICS=memory writes labels as an MSK event the label handler\'s local invoke reads', async () => {
+  it('with TOPICS=memory applies a decision\'s label at once through the label function\'s code: in the lake and in the entity state', async () => {
     const store = await withCases();
-    const dir = mkdtempSync(join(tmpdir(), 'labels-'));
-    await runCasesCommand(['decide', 'evt-1', '--label', 'fraud'], store, mskFileLabelSink(dir, 'fraud_labels'), 'ana');
-    const [file] = readdirSync(dir);
-    const recs = fromMskEvent(JSON.parse(readFileSync(join(dir, file!), 'utf8')) as MskEvent);
-    expect(recs.map((r) => FraudLabelSchema.parse(JSON.parse(r.value.toString('utf8'))))).toEqual([
-      { event_id: 'evt-1', entity_id: 'cust-1', label: 'fraud', label_time: expect.any(String), variables: { merchant: 'm-1' }, source: 'analyst' },
-    ]);
+    const lakeRoot = mkdtempSync(join(tmpdir(), 'labels-lake-'));
+    const state = new PackedEntityState({ maxEntities: 1000, ttlSeconds: 86_400 });
+    const deps: LabelDeps = {
+      feedback: new LabelFeedback(loadModelFeatures(resolveModelDir('')), state, 3600), producer: new MemoryTopics(1), dlqTopic: 'dlq', maxRecordBytes: 65_536,
+      logger: createLogger('t', { level: 'silent' }), lake: { store: new FsObjectStore(lakeRoot), bucket: 'lake', prefix: 'labels' },
+    };
+    const sink = appliedLabelSink(deps, 'fraud_labels', 'in the lake');
+    expect(await runCasesCommand(['decide', 'evt-1', '--label', 'fraud'], store, sink, 'ana')).toMatch(/^case evt-1: fraud by ana .*label sent to the label function's code \(in the lake\)$/);
+    expect(await runCasesCommand(['decide', 'evt-4', '--label', 'legit'], store, sink, 'ana')).toMatch(/^case evt-4: legit by ana/);
+    const [day] = readdirSync(join(lakeRoot, 'lake', 'labels'));
+    expect(day).toBe(`dt=${new Date().toISOString().slice(0, 10)}`);
+    const rows = readdirSync(join(lakeRoot, 'lake', 'labels', day!)).flatMap((f) => readFileSync(join(lakeRoot, 'lake', 'labels', day!, f), 'utf8').trim().split('\n').map((l) => LakeLabelSchema.parse(JSON.parse(l))));
+    expect(rows.map((r) => `${r.event_id}:${r.label}:${r.source}`).sort()).toEqual(['evt-1:fraud:analyst', 'evt-4:legit:analyst']);
+    // Folded into the state: the customer has a known fraud, and the same label again is not counted twice.
+    expect(state.get('c:cust-1')).toBeDefined();
+    expect((await labelBatch([recordOf({ event_id: 'evt-1', entity_id: 'cust-1', label: 'fraud', label_time: rows[0]!.label_time, variables: {} }, 0, 'fraud_labels')], deps)).applied).toBe(0);
+    expect((await store.get('evt-1'))!.labelSentAt).toBeDefined();
+  });
+
+  it('keeps a decision whose label could not be applied pending, says so, and applies it on a later attempt', async () => {
+    const store = await withCases();
+    const broken: LabelSink = { where: 'the label function', done: 'applied', send: async () => { throw new Error('lake not writable'); } };
+    await expect(runCasesCommand(['decide', 'evt-1', '--label', 'fraud'], store, broken, 'ana')).rejects.toThrow(/fraud by ana .* recorded, but its label not sent to the label function: lake not writable; it stays pending/);
+    expect((await store.get('evt-1'))!).toMatchObject({ decision: { label: 'fraud' } });
+    expect((await store.get('evt-1'))!.labelSentAt).toBeUndefined();
+    expect((await store.list({ open: false, limit: 10 })).find((c) => c.case_id === 'evt-1')).toMatchObject({ label_pending: true });
+    const topic = labelsTopic();
+    expect(await resendPending(store, topic.sink, 'evt-1')).toEqual({ sent: false });
+    expect(await resendPending(store, topic.sink, 'evt-1', new Date(Date.now() + RESEND_AFTER_MS))).toEqual({ sent: true });
+    expect(topic.labels().map((l) => `${l.event_id}:${l.label}`)).toEqual(['evt-1:fraud']);
+    expect((await store.list({ open: false, limit: 10 })).find((c) => c.case_id === 'evt-1')!.label_pending).toBeUndefined();
   });
 });

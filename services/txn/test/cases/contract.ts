@@ -81,8 +81,10 @@ export function caseStoreContract(fresh: () => Promise<CaseStore>): void {
   it('re-sends the recorded decision\'s label when the first attempt died before sending it', async () => {
     const store = await fresh();
     await actBatch(records(batch), actDeps(store));
-    const failing = { where: 'nowhere', send: async () => { throw new Error('broker down'); } };
-    await expect(decide(store, failing, { caseId: 'evt-6', label: 'fraud', analyst: 'ana', source: 'analyst' })).rejects.toThrow('broker down');
+    const failing = { where: 'nowhere', done: 'sent', send: async () => { throw new Error('broker down'); } };
+    // The decision is recorded and stands; its label is pending, with the reason.
+    expect(await decide(store, failing, { caseId: 'evt-6', label: 'fraud', analyst: 'ana', source: 'analyst' })).toMatchObject({ status: 'decided', labelError: 'label not sent to nowhere: broker down' });
+    expect((await store.get('evt-6'))!.labelSentAt).toBeUndefined();
     const topic = labelsTopic();
     // Within RESEND_AFTER_MS the first attempt may still be sending: nothing is re-sent.
     expect(await decide(store, topic.sink, { caseId: 'evt-6', label: 'legit', analyst: 'ana', source: 'analyst' })).toMatchObject({ status: 'already decided', resent: false });

@@ -1,4 +1,10 @@
 import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, type FraudLabel } from '@sfc/shared';
+import { resendPending, RESEND_AFTER_MS } from '../../src/cases/decide.js';
+import { Tokens } from '../../src/review/accounts.js';
+import { QueueIndex } from '../../src/review/queue.js';
+import { reviewServer } from '../../src/review/server.js';
 import { parseAccounts } from '../../src/review/accounts.js';
 import { WITHHELD } from '../../src/review/view.js';
 import { seedCases, startReview, type Running } from './support.js';
@@ -99,6 +105,8 @@ describe('Review page API', () => {
     const stored = (await store.get('case-00010'))!;
     expect(stored.decision).toMatchObject({ label: 'fraud', analyst: 'ana' });
     expect(stored.labelSentAt).toBeDefined();
+    expect(done.body.label_status).toBe('on the labels topic fraud_labels (the label function applies it)');
+    expect((await call('/api/cases/case-00010', { user: 'ana' })).body.label_status).toBe(`on the labels topic fraud_labels (the label function applies it) (${stored.labelSentAt})`);
     const approved = await call('/api/cases/case-00011/decision', { user: 'sam', body: { action: 'approve' } });
     expect(approved.body.decision).toMatchObject({ label: 'legit', action: 'approve', analyst: 'sam' });
     const queue = await call('/api/queue?status=closed&limit=10', { user: 'ana' });
@@ -118,5 +126,38 @@ describe('Review page API', () => {
     expect([view.decision, view.escalations.map((e: any) => `${e.analyst}:${e.note}`)]).toEqual([null, ['ana:to the card team']]);
     expect((await call('/api/queue?escalated=true', { user: 'ana' })).body.items.map((c: any) => c.case_id)).toEqual(['case-00020']);
     expect(run.labels().map((l) => l.event_id)).not.toContain('case-00020');
+  });
+});
+
+describe('Review page API: a label that cannot go out', () => {
+  it('records the decision, says the label is pending, and the refresh\'s retry sends it', async () => {
+    const { store: s2 } = await seedCases(3, now);
+    const index = new QueueIndex(s2, 24);
+    await index.refresh();
+    const tokens = new Tokens(parseAccounts('ana:analyst'));
+    const sent: FraudLabel[] = [];
+    let down = true;
+    const sink = { where: 'topic fraud_labels', done: 'on the labels topic', send: async (l: FraudLabel[]) => { if (down) throw new Error('broker down'); sent.push(...l); } };
+    const server = reviewServer({ store: s2, sink, index, tokens, logger: createLogger('t', { level: 'silent' }) });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const headers = { Authorization: `Bearer ${tokens.issued[0]!.token}`, 'Content-Type': 'application/json' };
+      const res = await fetch(`${url}/api/cases/case-00001/decision`, { method: 'POST', headers, body: JSON.stringify({ action: 'fraud' }) });
+      const body = await res.json() as any;
+      expect([res.status, body.decision.label, body.label_status]).toEqual([200, 'fraud', 'pending: label not sent to topic fraud_labels: broker down; retried at the next refresh']);
+      expect(((await (await fetch(`${url}/api/cases/case-00001`, { headers })).json()) as any).label_status).toBe('pending: not sent yet, retried at the next refresh');
+      expect(index.pendingLabels()).toEqual(['case-00001']);
+      await index.refresh();
+      expect(index.pendingLabels()).toEqual(['case-00001']);
+      down = false;
+      // What npm run review's refresh does for each pending label (after RESEND_AFTER_MS, as decide's resend)
+      expect(await resendPending(s2, sink, 'case-00001', new Date(Date.now() + RESEND_AFTER_MS))).toEqual({ sent: true });
+      await index.refresh();
+      expect([index.pendingLabels(), sent.map((l) => `${l.event_id}:${l.label}`)]).toEqual([[], ['case-00001:fraud']]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

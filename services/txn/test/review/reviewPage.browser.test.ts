@@ -1,16 +1,21 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { WITHHELD } from '../../src/review/view.js';
 import { launchChromium } from '../../../rpt/test/support/chromium.js';
-import { seedCases, startReview, type Running } from './support.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lakeLabels, seedCases, startReview, type Running } from './support.js';
 
 const now = new Date();
 let run: Running;
 let context: BrowserContext;
 let store: Awaited<ReturnType<typeof seedCases>>['store'];
+// As after `npm start` (TOPICS=memory): decisions' labels applied by the label function's code, into this lake.
+const lakeRoot = mkdtempSync(join(tmpdir(), 'review-lake-'));
 
 beforeAll(async () => {
   ({ store } = await seedCases(10_000, now));
-  run = await startReview(store);
+  run = await startReview(store, undefined, undefined, lakeRoot);
   context = await launchChromium({ locale: 'en-GB', timezoneId: 'UTC' });
 }, 120_000);
 afterAll(async () => {
@@ -68,11 +73,19 @@ describe('Review page in Chromium', () => {
     await kb.press('f');
     expect(await page.locator('#confirm').textContent()).toContain('Confirm fraud');
     await kb.press('Enter');
-    await page.locator('#status').filter({ hasText: 'case-09997: fraud, label sent' }).waitFor();
-    expect(run.labels()).toEqual([expect.objectContaining({ event_id: 'case-09997', label: 'fraud' })]);
+    await page.locator('#status').filter({ hasText: 'case-09997: fraud, label applied: in the lake' }).waitFor();
+    // In the lake, as the label function keeps it (what the dashboard and train:fraud read)
+    expect(lakeLabels(lakeRoot)).toEqual([{ event_id: 'case-09997', entity_id: expect.any(String), label: 'fraud', label_time: expect.any(String), source: 'analyst' }]);
     expect((await store.get('case-09997'))!.decision).toMatchObject({ label: 'fraud', analyst: 'sam', note: 'customer confirmed the card was stolen', action: 'fraud' });
     expect(await page.locator('.row.closed[data-case-id="case-09997"]').textContent()).toContain('fraud');
     expect(await page.locator('.row.sel').getAttribute('data-case-id')).toBe('case-09996');
+    // The decided case says its label was applied, and where
+    await kb.press('k');
+    await kb.press('Enter');
+    await page.locator('#label-status').filter({ hasText: `Label applied: in the lake, ${join(lakeRoot, 'lake', 'labels')}/dt=<label day>/ (` }).waitFor();
+    expect(await page.locator('#decided').textContent()).toContain('Closed: fraud (fraud) by sam');
+    expect(await page.locator('.actions').count()).toBe(0);
+    await kb.press('j');
     // Esc cancels: nothing decided
     await kb.press('Enter');
     await page.locator('#case-title').filter({ hasText: 'case-09996' }).waitFor();

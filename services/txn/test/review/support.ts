@@ -1,9 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createLogger, type ReviewCase } from '@sfc/shared';
+import { createLogger, FsObjectStore, LakeLabelSchema, MemoryTopics, type LakeLabel, type ReviewCase } from '@sfc/shared';
+import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
+import { appliedLabelSink } from '../../src/cases/labelSink.js';
+import { loadModelFeatures } from '../../src/features/modelFeatures.js';
+import { resolveModelDir } from '../../src/modelDir.js';
+import { LabelFeedback } from '../../src/scoring/LabelFeedback.js';
 import { actBatch } from '../../src/pipeline/actBatch.js';
 import { FileCaseStore } from '../../src/cases/FileCaseStore.js';
 import { parseAccounts, Tokens } from '../../src/review/accounts.js';
@@ -41,21 +46,38 @@ export interface Running {
   server: Server;
   index: QueueIndex;
   tokens: Record<string, string>;
-  labels: ReturnType<typeof labelsTopic>['labels'];
+  /** The labels on the topic, or, with `applied`, the rows the label function's code wrote to the lake. */
+  labels: () => { event_id: string; label: string }[];
   close(): Promise<void>;
 }
 
-/** The review server on a free port of 127.0.0.1, as `npm run review` starts it, with a labels topic in memory. */
-export async function startReview(store: FileCaseStore, users = 'sam:senior,ana:analyst', maxAgeHours = 24): Promise<Running> {
+/** Every LakeLabel row under `<root>/lake/labels/dt=*`. */
+export function lakeLabels(root: string): LakeLabel[] {
+  const base = join(root, 'lake', 'labels');
+  if (!existsSync(base)) return [];
+  return readdirSync(base).flatMap((d) => readdirSync(join(base, d)).flatMap((f) => readFileSync(join(base, d, f), 'utf8').trim().split('\n')))
+    .map((l) => LakeLabelSchema.parse(JSON.parse(l)));
+}
+
+/**
+ * The review server on a free port of 127.0.0.1, as `npm run review` starts it: with a labels topic in
+ * memory, or (`applied`: a lake root) as with TOPICS=memory, the labels applied by the label function's code.
+ */
+export async function startReview(store: FileCaseStore, users = 'sam:senior,ana:analyst', maxAgeHours = 24, applied?: string): Promise<Running> {
   const index = new QueueIndex(store, maxAgeHours);
   await index.refresh();
   const tokens = new Tokens(parseAccounts(users));
   const topic = labelsTopic();
-  const server = reviewServer({ store, sink: topic.sink, index, tokens, logger: createLogger('t', { level: 'silent' }) });
+  const sink = applied === undefined ? topic.sink : appliedLabelSink({
+    feedback: new LabelFeedback(loadModelFeatures(resolveModelDir('')), new PackedEntityState({ maxEntities: 1000, ttlSeconds: 86_400 }), 3600),
+    producer: new MemoryTopics(1), dlqTopic: 'dlq', maxRecordBytes: 65_536, logger: createLogger('t', { level: 'silent' }),
+    lake: { store: new FsObjectStore(applied), bucket: 'lake', prefix: 'labels' },
+  }, 'fraud_labels', `in the lake, ${join(applied, 'lake', 'labels')}/dt=<label day>/`);
+  const server = reviewServer({ store, sink, index, tokens, logger: createLogger('t', { level: 'silent' }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, server, index, labels: topic.labels,
+    url: `http://127.0.0.1:${port}`, server, index, labels: applied === undefined ? topic.labels : () => lakeLabels(applied),
     tokens: Object.fromEntries(tokens.issued.map((t) => [t.account.name, t.token])),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
