@@ -95,7 +95,10 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
 async function scoreWith(deps: ScoreDeps, txs: Transaction[], shadow: LiveVersion | undefined): Promise<ScoredBatch | MultiScoredBatch> {
   const models: ModelChoice = { ...(deps.detector?.model ? { decide: deps.detector.model } : {}), ...(shadow?.model ? { also: [shadow.model] } : {}) };
   if (!models.decide && !models.also) return deps.scorer.scoreBatch(txs);
-  return (deps.scorer as FraudScorer & { scoreBatch(t: Transaction[], m: ModelChoice): Promise<MultiScoredBatch> }).scoreBatch(txs, models);
+  const batch = await (deps.scorer as FraudScorer & { scoreBatch(t: Transaction[], m: ModelChoice): Promise<MultiScoredBatch> }).scoreBatch(txs, models);
+  // A scorer that cannot run other models must not let a version decide on a score it did not ask for.
+  if (models.decide && batch.modelVersion !== models.decide.modelVersion) throw new Error(`the scorer did not run model ${models.decide.modelVersion} that the ACTIVE detector version names`);
+  return batch;
 }
 
 /** The shadow's score of event `i`: the deciding score when it runs the same model; undefined when its model had no features for it (a replay). */
