@@ -22,7 +22,7 @@ export interface VersionedDetectorOptions {
   logger: Logger;
 }
 
-/** A version ready to decide: its rules, and its own model when it names one other than the loaded model. */
+/** A version ready to decide: its rules, and the model it runs (absent: score runs no ONNX model). */
 export interface LiveVersion { detector: Detector; model?: OnnxModel }
 
 /**
@@ -71,20 +71,20 @@ export class VersionedDetector {
 
   /** The version deciding now (`<detector>:<version>`), undefined while the fallback decides. */
   get version(): string | undefined { return this.current.detector.version; }
-  /** The model of the version deciding when it is not the loaded one. */
+  /** The model of the version deciding (absent while the fallback decides, or without ONNX scoring: the scorer's own). */
   get model(): OnnxModel | undefined { return this.current.model; }
   /** The shadow version (`<detector>:<version>`), when one is scored. */
   get shadowVersion(): string | undefined { return this.shadowed?.detector.version; }
   get shadow(): LiveVersion | undefined { return this.shadowed; }
 
+  /**
+   * A version naming no model runs the loaded one, named all the same: the ACTIVE version may run
+   * another model, and a shadow naming none must still get the loaded model's score, not that one's.
+   */
   private async compile(v: DetectorVersion): Promise<LiveVersion> {
     const wanted = v.body.model.modelVersion;
-    let model: OnnxModel | undefined;
-    if (wanted) {
-      if (!this.o.models) throw new ConfigError(`detector ${v.detectorId} version ${v.detectorVersionId}`, `names model ${wanted} but score runs Amazon Fraud Detector (FRAUD_SCORER=afd); create a version without model.modelVersion`);
-      model = await this.o.models.get(wanted);
-      if (model === this.o.models.loaded) model = undefined;
-    }
+    if (wanted && !this.o.models) throw new ConfigError(`detector ${v.detectorId} version ${v.detectorVersionId}`, `names model ${wanted} but score runs no ONNX model (FRAUD_SCORER=afd); create a version without model.modelVersion`);
+    const model = this.o.models && await this.o.models.get(wanted ?? this.o.models.loaded.modelVersion);
     return { detector: await this.o.load(v), ...(model ? { model } : {}) };
   }
 

@@ -109,6 +109,14 @@ describe('Shadow scoring: its own rules and its own model beside the ACTIVE vers
       expect(s.fd_shadow).toBeUndefined();
       expect(s.fd).toMatchObject({ detector_version: 'payments:2', model_version: second.modelVersion, outcome: s.fd.score > 50 ? 'block' : 'approve' });
     }
+    // The other way round: the ACTIVE version runs the second model, a shadow naming none the loaded one.
+    expect(await cli('shadow', 'payments', '1')).toMatch(/payments:1 \(INACTIVE\) is the SHADOW/);
+    const loaded = deps.scorer as Awaited<ReturnType<typeof shippedScorer>>;
+    for (const s of await score()) {
+      expect(s.fd.model_version).toBe(second.modelVersion);
+      expect(s.fd_shadow).toMatchObject({ detector_version: 'payments:1', model_version: loaded.modelVersion, outcome: s.fd_shadow!.score >= 900 ? 'block' : 'approve' });
+      expect(Math.abs(s.fd.score - Math.min(1000, s.fd_shadow!.score * 1.25))).toBeLessThanOrEqual(1.5);
+    }
     await cli('rollback', 'payments');
   });
 
