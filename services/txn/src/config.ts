@@ -23,6 +23,7 @@ export const txnConfigSpec = {
   SIM_FRAUD_RATE: { schema: z.coerce.number().min(0).max(0.5), default: '0.015', doc: 'Share of simulated transactions that are fraud.' },
   FRAUD_SCORER: { schema: z.enum(['onnx', 'afd']), default: 'onnx', doc: 'Scorer: `onnx` (the shipped model) or `afd` (Amazon Fraud Detector, existing customers).' },
   FRAUD_MODEL_DIR: { schema: z.string(), default: '', doc: 'Model directory; empty = `model/` beside the service (services/txn/model).' },
+  MODELS_DIR: { schema: z.string(), default: '', doc: 'Other models a detector version may name (`model.modelVersion`), one folder each named by its version (`lgbm-...`), holding what FRAUD_MODEL_DIR holds; empty = `models/` beside the model directory. In AWS a folder packaged with the function.' },
   BLOCK_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score (0-1000) at or above which a transaction is blocked; empty = the model report\'s 0.5% FPR threshold.' },
   REVIEW_THRESHOLD: { schema: optionalScore, default: '', doc: 'Score at or above which a transaction goes to review; empty = the report\'s 3% FPR threshold.' },
   DETECTOR_FILE: { schema: z.string(), default: '', doc: 'Detector file (JSON: rules in AFD\'s rule language, execution mode, outcome mapping); empty = BLOCK_THRESHOLD / REVIEW_THRESHOLD as two rules. See "Rules and lists".' },

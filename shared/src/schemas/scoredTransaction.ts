@@ -34,8 +34,17 @@ export const FraudDecisionSchema = z.object({
   detector_version: z.string().min(1).optional(),
 });
 
-export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema });
+/**
+ * What a SHADOW detector version (scored beside the ACTIVE one, our addition to Amazon Fraud Detector)
+ * would have decided: the decision's own fields, without timings, and always naming its version.
+ * Written to the lake as it is; nothing acts on it (no alert, no case, no label).
+ */
+export const ShadowDecisionSchema = FraudDecisionSchema.pick({ outcome: true, score: true, model_version: true, reasons: true, rules: true, outcomes: true, detector_version: true })
+  .required({ detector_version: true });
+
+export const ScoredTransactionSchema = TransactionSchema.extend({ fd: FraudDecisionSchema, fd_shadow: ShadowDecisionSchema.optional() });
 
 export type Outcome = (typeof OUTCOMES)[number];
 export type FraudDecision = z.infer<typeof FraudDecisionSchema>;
+export type ShadowDecision = z.infer<typeof ShadowDecisionSchema>;
 export type ScoredTransaction = z.infer<typeof ScoredTransactionSchema>;

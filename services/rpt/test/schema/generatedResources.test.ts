@@ -13,7 +13,7 @@ describe('Generated Glue/Athena resources', () => {
 
   it('maps the LakeTransaction schema to Hive/Glue column types, personal values as tokens', () => {
     const type = (name: string) => glueType(TRANSACTIONS.columns.find((c) => c.name === name)!.type);
-    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(30);
+    expect(TRANSACTIONS.columns.map((c) => c.name)).toHaveLength(31);
     expect(TRANSACTIONS.columns.filter((c) => c.name.endsWith('_token')).map((c) => c.name)).toEqual(['customer_name_token', 'email_address_token', 'phone_token', 'billing_street_token', 'ip_address_token']);
     // raw columns exist (LAKE_PII=raw) but are never required
     expect(TRANSACTIONS.columns.find((c) => c.name === 'email_address')!.nullable).toBe(true);

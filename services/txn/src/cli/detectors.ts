@@ -3,13 +3,16 @@
 //                      create-version <detector> --file <version.json> | --from <version>
 //                      update-version <detector> <version> --file <version.json>      (DRAFT only)
 //                      activate <detector> <version> | deactivate <detector> | rollback <detector>
+//                      shadow <detector> <version> | unshadow <detector>
 // Versions live where `score` reads them (DATA_DIR/detectors); lists go to the lists store (LISTS_STORE).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, OUTCOMES, sha256Hex, type Outcome } from '@sfc/shared';
+import { ConfigError, OUTCOMES, type Outcome } from '@sfc/shared';
 import { loadTxnConfig, type TxnConfig } from '../config.js';
-import { detectorStoreFrom, listStoreFrom, versionDetector } from '../deps/scoreDeps.js';
+import { detectorStoreFrom, listStoreFrom, modelLibraryFrom, versionDetector } from '../deps/scoreDeps.js';
+import type { ModelLibrary } from '../scoring/ModelLibrary.js';
+import { OnnxModel } from '../scoring/OnnxModel.js';
 import type { ListStore } from '../lists/ListStore.js';
 import { resolveModelDir } from '../modelDir.js';
 import { readAfdExport } from '../rules/afdImport.js';
@@ -17,15 +20,24 @@ import type { DetectorStore } from '../rules/DetectorStore.js';
 import { DetectorVersionBodySchema, versionLabel, type DetectorVersion, type DetectorVersionBody } from '../rules/detectorVersion.js';
 import { UsageError } from './lists.js';
 
-const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector>';
+const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector> | shadow <detector> <version> | unshadow <detector>';
 
 export interface DetectorsEnv {
   store: DetectorStore;
   lists: ListStore;
   /** Compiles a version (rules, lists): activation refuses one that does not. */
   check: (v: DetectorVersion) => Promise<unknown>;
-  /** The model `score` would load here (fd.model_version), when there is one. */
-  modelVersion?: string;
+  /** The models `score` would find here (FRAUD_MODEL_DIR's and MODELS_DIR's), when FRAUD_MODEL_DIR holds one. */
+  models?: ModelLibrary;
+}
+
+/** Refuses a version whose model `score` would not find, naming the model and the folder. */
+async function checkModel(v: DetectorVersion, env: DetectorsEnv): Promise<void> {
+  const wanted = v.body.model.modelVersion;
+  if (!wanted) return;
+  const where = `detector ${v.detectorId} version ${v.detectorVersionId}`;
+  if (!env.models) throw new ConfigError(where, `names model ${wanted} but FRAUD_MODEL_DIR holds no model here; score would not use it`);
+  try { await env.models.get(wanted); } catch (err) { throw new ConfigError(where, (err as Error).message.replace(/^configuration /, '')); }
 }
 
 function take(args: string[], name: string): string[] {
@@ -57,7 +69,7 @@ function bodyFromFile(path: string): DetectorVersionBody {
   return parsed.data;
 }
 
-const line = (v: DetectorVersion) => `${v.detectorId}\t${v.detectorVersionId}\t${v.status}\t${v.body.ruleExecutionMode}\t${v.body.rules.length} rules\t${v.body.model.modelVersion ?? 'the loaded model'}${v.body.source ? `\t${v.body.source}` : ''}`;
+const line = (v: DetectorVersion, shadow?: string) => `${v.detectorId}\t${v.detectorVersionId}\t${v.status}${v.detectorVersionId === shadow ? ' SHADOW' : ''}\t${v.body.ruleExecutionMode}\t${v.body.rules.length} rules\t${v.body.model.modelVersion ?? 'the loaded model'}${v.body.source ? `\t${v.body.source}` : ''}`;
 
 /** Runs one command and returns what it prints; bad input throws UsageError or ConfigError naming it. */
 export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Promise<string> {
@@ -71,7 +83,10 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
   switch (command) {
     case 'list': {
       const rows: string[] = [];
-      for (const d of await store.detectors()) for (const v of await store.versions(d)) rows.push(line(v));
+      for (const d of await store.detectors()) {
+        const { shadow } = await store.live(d);
+        for (const v of await store.versions(d)) rows.push(line(v, shadow?.detectorVersionId));
+      }
       return rows.length === 0 ? 'no detector versions (DETECTOR_FILE or the thresholds decide)' : ['detector\tversion\tstatus\tmode\trules\tmodel\tsource', ...rows].join('\n');
     }
     case 'show': {
@@ -79,7 +94,8 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
       if (version) return JSON.stringify(await store.get(detector, version), null, 2);
       const all = await store.versions(detector);
       if (all.length === 0) throw new ConfigError(`detector ${detector}`, 'has no versions (npm run detectors -- list)');
-      return all.map(line).join('\n');
+      const { shadow } = await store.live(detector);
+      return all.map((v) => line(v, shadow?.detectorVersionId)).join('\n');
     }
     case 'import': {
       if (!detector) throw new UsageError(USAGE);
@@ -134,13 +150,24 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
     case 'activate': {
       if (!detector || !version) throw new UsageError(USAGE);
       const v = await store.get(detector, version);
-      const wanted = v.body.model.modelVersion;
-      if (wanted && env.modelVersion && wanted !== env.modelVersion) {
-        throw new ConfigError(`detector ${detector} version ${version}`, `names model ${wanted} but FRAUD_MODEL_DIR holds ${env.modelVersion}; score would not use it`);
-      }
+      await checkModel(v, env);
       await env.check(v);
+      const shadowed = (await store.live(detector)).shadow?.detectorVersionId === version;
       const change = await store.setStatus(detector, version, 'ACTIVE');
-      return `${versionLabel(detector, version)} is ACTIVE${change.previous ? `; ${change.previous} is INACTIVE` : ''} (score uses it from its next batch)`;
+      return `${versionLabel(detector, version)} is ACTIVE${change.previous ? `; ${change.previous} is INACTIVE` : ''}${shadowed ? '; it is no longer the shadow' : ''} (score uses it from its next batch)`;
+    }
+    case 'shadow': {
+      if (!detector || !version) throw new UsageError(USAGE);
+      const v = await store.get(detector, version);
+      await checkModel(v, env);
+      await env.check(v);
+      const change = await store.setShadow(detector, version);
+      return `${versionLabel(detector, version)} (${v.status}) is the SHADOW: scored beside the ACTIVE version from score's next batch, in the lake as fd_shadow, no action taken${change.previous ? `; ${change.previous} is no longer the shadow` : ''}`;
+    }
+    case 'unshadow': {
+      if (!detector) throw new UsageError(USAGE);
+      const change = await store.setShadow(detector, null);
+      return `${versionLabel(detector, change.previous!)} is no longer the shadow; ${detector} has no SHADOW version`;
     }
     case 'deactivate': {
       if (!detector) throw new UsageError(USAGE);
@@ -160,14 +187,15 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
   }
 }
 
-/** The model `score` would load (its fd.model_version), when FRAUD_MODEL_DIR holds one. */
-function localModelVersion(c: TxnConfig): string | undefined {
-  const path = join(resolveModelDir(c.FRAUD_MODEL_DIR), 'model.onnx');
-  return existsSync(path) ? `lgbm-${sha256Hex(readFileSync(path)).slice(0, 12)}` : undefined;
+/** The models `score` would find, when FRAUD_MODEL_DIR holds one (loaded once, as score does). */
+async function localModels(c: TxnConfig): Promise<ModelLibrary | undefined> {
+  const dir = resolveModelDir(c.FRAUD_MODEL_DIR);
+  return existsSync(join(dir, 'model.onnx')) ? modelLibraryFrom(c, await OnnxModel.load(dir)) : undefined;
 }
 
 export async function detectorsEnvFrom(c: TxnConfig): Promise<DetectorsEnv> {
-  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), modelVersion: localModelVersion(c) };
+  const models = await localModels(c);
+  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), ...(models ? { models } : {}) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,8 +4,10 @@ import { ConfigError, type EntityState, type FraudScorer, type Logger } from '@s
 import { PackedEntityState } from '@sfc/shared/adapters/PackedEntityState.js';
 import type { TxnConfig } from '../config.js';
 import { topicsFrom, txnLogger } from '../context.js';
-import { resolveModelDir } from '../modelDir.js';
+import { resolveModelDir, resolveModelsDir } from '../modelDir.js';
 import { OnnxFraudScorer } from '../scoring/OnnxFraudScorer.js';
+import { ModelLibrary } from '../scoring/ModelLibrary.js';
+import type { OnnxModel } from '../scoring/OnnxModel.js';
 import type { OutcomeRules } from '../scoring/rules.js';
 import type { ScoreDeps } from '../pipeline/scoreBatch.js';
 import { Detector } from '../rules/Detector.js';
@@ -71,15 +73,19 @@ export async function versionDetector(c: TxnConfig, v: DetectorVersion): Promise
  * The detector: the ACTIVE detector version (DETECTOR_ID, `npm run detectors`), switched at run time;
  * while there is none, DETECTOR_FILE's rules, else the thresholds as rules. Lists are loaded only when a rule names one.
  */
-export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, modelVersion?: string, logger: Logger = txnLogger(c, 'score')): Promise<VersionedDetector> {
+export async function detectorFrom(c: TxnConfig, thresholds: OutcomeRules, models?: ModelLibrary, logger: Logger = txnLogger(c, 'score')): Promise<VersionedDetector> {
   const def = c.DETECTOR_FILE ? readDetectorFile(c.DETECTOR_FILE) : thresholdDetector(thresholds);
   const fallback = await Detector.load(def, openListsFor(c), c.DETECTOR_FILE || 'the default detector');
   return VersionedDetector.open({
-    store: await detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, modelVersion,
+    store: await detectorStoreFrom(c), detectorId: c.DETECTOR_ID, fallback, ...(models ? { models } : {}),
     refreshMs: c.LISTS_STORE === 'file' ? 0 : c.LISTS_REFRESH_SECONDS * 1000,
     load: (v) => versionDetector(c, v), logger,
   });
 }
+
+/** The models detector versions may name: the loaded one and MODELS_DIR's folders (see ModelLibrary). */
+export const modelLibraryFrom = (c: TxnConfig, loaded: OnnxModel): ModelLibrary =>
+  new ModelLibrary(loaded, resolveModelsDir(c.MODELS_DIR, resolveModelDir(c.FRAUD_MODEL_DIR)));
 
 export const onnxScorerFrom = async (c: TxnConfig, explainFrom: number): Promise<OnnxFraudScorer> =>
   OnnxFraudScorer.load({ modelDir: resolveModelDir(c.FRAUD_MODEL_DIR), state: await entityStateFrom(c), explainFrom, replayTtlSeconds: c.ENTITY_REPLAY_HOURS * 3600 });
@@ -105,7 +111,7 @@ export async function scoreDepsFrom(c: TxnConfig): Promise<ScoreDeps> {
     producer: await topicsFrom(c),
     topics: { processed: c.PROCESSED_TOPIC, dlq: c.DLQ_TOPIC },
     rules,
-    detector: await detectorFrom(c, rules, 'modelVersion' in scorer && typeof scorer.modelVersion === 'string' ? scorer.modelVersion : undefined),
+    detector: await detectorFrom(c, rules, scorer instanceof OnnxFraudScorer ? modelLibraryFrom(c, scorer.model) : undefined),
     maxRecordBytes: c.MAX_RECORD_BYTES,
     eventTimeWindow: { maxAheadMs: c.EVENT_TIME_MAX_AHEAD_MINUTES * 60_000, maxAgeMs: c.EVENT_TIME_MAX_AGE_DAYS * 86_400_000 },
     logger: txnLogger(c, 'score'),

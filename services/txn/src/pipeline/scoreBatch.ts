@@ -1,6 +1,8 @@
-import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudDecision, type FraudScore, type FraudScorer, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
+import { MAX_TTDF_MS, TransactionSchema, type DecodedMskRecord, type FraudDecision, type FraudScore, type FraudScorer, type ScoredBatch, type ShadowDecision, type Logger, type OutgoingMessage, type Outcome, type ScoredTransaction, type TopicProducer, type Transaction } from '@sfc/shared';
 import { decide, type OutcomeRules } from '../scoring/rules.js';
 import type { RuleDecider } from '../rules/Detector.js';
+import type { LiveVersion } from '../rules/VersionedDetector.js';
+import type { ModelChoice, MultiScoredBatch } from '../scoring/OnnxFraudScorer.js';
 import { deadLetter } from './deadLetter.js';
 import { decodeRecord } from './decode.js';
 import { withinEventTimeWindow, type EventTimeWindow } from './eventTimeWindow.js';
@@ -10,8 +12,12 @@ export interface ScoreDeps {
   producer: TopicProducer;
   topics: { processed: string; dlq: string };
   rules: OutcomeRules;
-  /** The detector's rules and lists (its ACTIVE version, if any); without one, outcomes come from the `rules` thresholds alone. */
-  detector?: RuleDecider;
+  /**
+   * The detector's rules and lists (its ACTIVE version, if any); without one, outcomes come from the
+   * `rules` thresholds alone. `model`: the ACTIVE version's own model; `shadow`: the SHADOW version,
+   * decided beside it (`fd_shadow`) and acted on by nobody.
+   */
+  detector?: RuleDecider & { readonly model?: ModelChoice['decide']; readonly shadow?: LiveVersion };
   maxRecordBytes: number;
   /** Live plausibility window of event_time; absent: none (replays of historical data). */
   eventTimeWindow?: EventTimeWindow;
@@ -46,8 +52,10 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
     if (decoded.ok) valid.push({ record, tx: decoded.value });
     else dlq.push(deadLetter(record, 'score', decoded, new Date(now())));
   }
-  const batch = await deps.scorer.scoreBatch(valid.map((v) => v.tx));
+  // The versions first: which models score this batch depends on them.
   await deps.detector?.refresh();
+  const shadow = deps.detector?.shadow;
+  const batch = await scoreWith(deps, valid.map((v) => v.tx), shadow);
   const decidedAt = now();
   const perRecordMs = (performance.now() - started) / Math.max(records.length, 1);
   const outcomes: Record<Outcome, number> = { approve: 0, review: 0, block: 0 };
@@ -69,6 +77,7 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
         model_time_ms: batch.modelTimeMs / Math.max(valid.length, 1),
         ...matched,
       },
+      ...(shadow ? shadowDecision(tx, shadowScore(batch, i, s, shadow), shadow) : {}),
     };
     out.push({ key: tx.entity_id, value: JSON.stringify(scored) });
   });
@@ -80,6 +89,30 @@ export async function scoreBatch(records: DecodedMskRecord[], deps: ScoreDeps): 
     deps.logger.warn('dead-lettered records', { count: dlq.length, first: { kind, field } });
   }
   return { received: records.length, scored: out.length, deadLettered: dlq.length, outcomes };
+}
+
+/** Scores with the ACTIVE version's own model and the shadow's, when they name one other than the loaded model (ONNX only). */
+async function scoreWith(deps: ScoreDeps, txs: Transaction[], shadow: LiveVersion | undefined): Promise<ScoredBatch | MultiScoredBatch> {
+  const models: ModelChoice = { ...(deps.detector?.model ? { decide: deps.detector.model } : {}), ...(shadow?.model ? { also: [shadow.model] } : {}) };
+  if (!models.decide && !models.also) return deps.scorer.scoreBatch(txs);
+  const batch = await (deps.scorer as FraudScorer & { scoreBatch(t: Transaction[], m: ModelChoice): Promise<MultiScoredBatch> }).scoreBatch(txs, models);
+  // A scorer that cannot run other models must not let a version decide on a score it did not ask for.
+  if (models.decide && batch.modelVersion !== models.decide.modelVersion) throw new Error(`the scorer did not run model ${models.decide.modelVersion} that the ACTIVE detector version names`);
+  return batch;
+}
+
+/** The shadow's score of event `i`: the deciding score when it runs the same model; undefined when its model had no features for it (a replay). */
+function shadowScore(batch: ScoredBatch | MultiScoredBatch, i: number, s: FraudScore, shadow: LiveVersion): { score: FraudScore; modelVersion: string } | undefined {
+  if (!shadow.model || shadow.model.modelVersion === batch.modelVersion) return { score: s, modelVersion: batch.modelVersion };
+  const own = 'others' in batch ? batch.others.get(shadow.model.modelVersion)?.[i] : undefined;
+  return own && { score: own, modelVersion: shadow.model.modelVersion };
+}
+
+/** `fd_shadow`: what the shadow version would have decided; nothing acts on it. */
+function shadowDecision(tx: Transaction, s: { score: FraudScore; modelVersion: string } | undefined, shadow: LiveVersion): { fd_shadow?: ShadowDecision } {
+  if (!s) return {};
+  const d = shadow.detector.decide({ tx, score: s.score.score });
+  return { fd_shadow: { outcome: d.outcome, score: s.score.score, model_version: s.modelVersion, reasons: s.score.reasons, rules: d.fd.rules, outcomes: d.fd.outcomes, detector_version: d.fd.detector_version! } };
 }
 
 /** The outcome and, when rules decided it, the rules that matched (AFD's own, or our detector's). */

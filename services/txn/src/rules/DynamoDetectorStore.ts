@@ -1,9 +1,8 @@
 import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
 import { ConfigError } from '@sfc/shared';
 import { awsClientConfig, wrapAwsError } from '@sfc/shared/adapters/awsClientConfig.js';
 import { DetectorVersionBodySchema, VERSION_ID, type DetectorVersion, type DetectorVersionBody } from './detectorVersion.js';
-import { applyRollback, applyStatus, EMPTY_STATUS, statusOf, type DetectorStore, type StatusChange, type StatusRecord } from './DetectorStore.js';
+import { applyRollback, applyShadow, applyStatus, EMPTY_STATUS, statusOf, StatusRecordSchema, type DetectorStore, type StatusChange, type StatusRecord } from './DetectorStore.js';
 
 const ADAPTER = 'DynamoDetectorStore';
 const S = (s: string): AttributeValue => ({ S: s });
@@ -12,7 +11,6 @@ const REGISTRY = '#detectors';
 const partition = (d: string) => `#detector#${d}`;
 const STATUS = '#status';
 const versionKey = (v: string) => `v#${v}`;
-const StatusSchema = z.object({ active: z.string().nullable(), stack: z.array(z.string()), published: z.array(z.string()) });
 const DETECTOR_ID = /^[0-9a-z_-]{1,64}$/;
 
 /**
@@ -42,7 +40,7 @@ export class DynamoDetectorStore implements DetectorStore {
   private async statusItem(d: string): Promise<{ record: StatusRecord; rev: number }> {
     const res = await this.call('GetItem', () => this.client.send(new GetItemCommand({ TableName: this.table, Key: { list: S(partition(d)), element: S(STATUS) }, ConsistentRead: true })));
     if (!res.Item) return { record: EMPTY_STATUS, rev: 0 };
-    return { record: StatusSchema.parse(JSON.parse(res.Item.state!.S!)), rev: Number(res.Item.rev!.N) };
+    return { record: StatusRecordSchema.parse(JSON.parse(res.Item.state!.S!)), rev: Number(res.Item.rev!.N) };
   }
 
   private toVersion(d: string, item: Record<string, AttributeValue>, status: StatusRecord): DetectorVersion {
@@ -71,7 +69,7 @@ export class DynamoDetectorStore implements DetectorStore {
     this.check(d);
     const items = await this.query(partition(d));
     const s = items.find((i) => i.element!.S === STATUS);
-    const status = s ? StatusSchema.parse(JSON.parse(s.state!.S!)) : EMPTY_STATUS;
+    const status = s ? StatusRecordSchema.parse(JSON.parse(s.state!.S!)) : EMPTY_STATUS;
     return items.filter((i) => i.element!.S!.startsWith('v#')).map((i) => this.toVersion(d, i, status))
       .sort((a, b) => Number(a.detectorVersionId) - Number(b.detectorVersionId));
   }
@@ -146,5 +144,20 @@ export class DynamoDetectorStore implements DetectorStore {
     this.check(d);
     const { record } = await this.statusItem(d);
     return record.active ? this.get(d, record.active) : undefined;
+  }
+
+  async setShadow(d: string, v: string | null) {
+    this.check(d);
+    if (v !== null) await this.get(d, v);
+    return this.writeStatus(d, (r) => applyShadow(r, d, v));
+  }
+
+  async live(d: string) {
+    this.check(d);
+    const { record } = await this.statusItem(d);
+    return {
+      ...(record.active ? { active: await this.get(d, record.active) } : {}),
+      ...(record.shadow ? { shadow: await this.get(d, record.shadow) } : {}),
+    };
   }
 }

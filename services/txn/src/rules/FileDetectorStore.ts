@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '@sfc/shared';
 import { DetectorVersionBodySchema, VERSION_ID, type DetectorVersion, type DetectorVersionBody } from './detectorVersion.js';
-import { applyRollback, applyStatus, EMPTY_STATUS, statusOf, type DetectorStore, type StatusRecord } from './DetectorStore.js';
+import { applyRollback, applyShadow, applyStatus, EMPTY_STATUS, statusOf, StatusRecordSchema, type DetectorStore, type StatusRecord } from './DetectorStore.js';
 
 const VersionFileSchema = z.object({ createdTime: z.string(), body: DetectorVersionBodySchema });
-const StatusFileSchema = z.object({ active: z.string().nullable(), stack: z.array(z.string()), published: z.array(z.string()) });
 const DETECTOR_ID = /^[0-9a-z_-]{1,64}$/;
 
 /**
@@ -39,7 +38,7 @@ export class FileDetectorStore implements DetectorStore {
     const path = this.statusPath(d);
     const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return undefined; throw err; });
     if (text === undefined) return EMPTY_STATUS;
-    const parsed = StatusFileSchema.safeParse(JSON.parse(text));
+    const parsed = StatusRecordSchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw new ConfigError(`detector ${d}`, `${path}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
     return parsed.data;
   }
@@ -117,5 +116,20 @@ export class FileDetectorStore implements DetectorStore {
   async active(d: string): Promise<DetectorVersion | undefined> {
     const status = await this.readStatus(d);
     return status.active ? this.readVersion(d, status.active, status) : undefined;
+  }
+
+  async setShadow(d: string, v: string | null) {
+    if (v !== null) await this.get(d, v); // exists
+    const { record, change } = applyShadow(await this.readStatus(d), d, v);
+    await this.replace(this.statusPath(d), record);
+    return change;
+  }
+
+  async live(d: string) {
+    const status = await this.readStatus(d);
+    return {
+      ...(status.active ? { active: await this.readVersion(d, status.active, status) } : {}),
+      ...(status.shadow ? { shadow: await this.readVersion(d, status.shadow, status) } : {}),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, MemoryTopics, ScoredTransactionSchema, type ScoredTransaction } from '@sfc/shared';
 import { scoreBatch, type ScoreDeps } from '../../src/pipeline/scoreBatch.js';
-import { detectorFrom } from '../../src/deps/scoreDeps.js';
+import { detectorFrom, modelLibraryFrom } from '../../src/deps/scoreDeps.js';
 import { loadTxnConfig } from '../../src/config.js';
 import { runListsCommand } from '../../src/cli/lists.js';
 import { detectorsEnvFrom, runDetectorsCommand } from '../../src/cli/detectors.js';
@@ -106,30 +106,30 @@ describe('Importing an AFD detector version (recorded get-* responses), activati
     expect(await cli('list')).toMatch(/loan_application_detector\t3\tINACTIVE\tFIRST_MATCHED\t4 rules/);
   }, 60_000);
 
-  it('a version naming another model is refused at activation, naming both models', async () => {
+  it('a version naming a model that MODELS_DIR does not hold is refused at activation, naming the model and the folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dv-'));
     const env = await detectorsEnvFrom(loadTxnConfig({ DATA_DIR: dataDir }));
     const file = join(dataDir, 'v.json');
     writeFileSync(file, JSON.stringify({ ...body('$order_price > 5'), model: { modelVersion: 'lgbm-000000000000' } }));
     await runDetectorsCommand(['create-version', 'payments', '--file', file], env);
-    await expect(runDetectorsCommand(['activate', 'payments', '1'], env)).rejects.toThrow(/names model lgbm-000000000000 but FRAUD_MODEL_DIR holds lgbm-[0-9a-f]{12}/);
+    await expect(runDetectorsCommand(['activate', 'payments', '1'], env)).rejects.toThrow(/detector payments version 1: model lgbm-000000000000: not found: no \S+\/models\/lgbm-000000000000\/model.onnx \(MODELS_DIR \S+\/models; FRAUD_MODEL_DIR holds lgbm-[0-9a-f]{12}\)/);
   });
 
-  it('score meets a version it cannot use (another model): it logs an error and the previous version keeps deciding', async () => {
+  it('score meets a version it cannot use (its model is missing): it logs an error and the previous version keeps deciding', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dv-'));
     const c = loadTxnConfig({ DATA_DIR: dataDir });
     const store = new FileDetectorStore(join(dataDir, 'detectors'));
     await store.create('payments', body('$order_price >= 0', 'review'));
     await store.setStatus('payments', '1', 'ACTIVE');
     const lines: string[] = [];
-    const detector = await detectorFrom(c, { block: 900, review: 700 }, 'lgbm-aaaaaaaaaaaa', createLogger('test', { level: 'error', sink: (l: string) => lines.push(l) }));
+    const detector = await detectorFrom(c, { block: 900, review: 700 }, modelLibraryFrom(c, (await shippedScorer()).model), createLogger('test', { level: 'error', sink: (l: string) => lines.push(l) }));
     const ctx = { tx: txs[0]!, score: 10 };
     expect(detector.decide(ctx).fd.detector_version).toBe('payments:1');
     await store.create('payments', { ...body('$order_price >= 0', 'block'), model: { modelVersion: 'lgbm-bbbbbbbbbbbb' } });
     await store.setStatus('payments', '2', 'ACTIVE');
     await detector.refresh();
     expect(detector.decide(ctx)).toMatchObject({ outcome: 'review', fd: { detector_version: 'payments:1' } });
-    expect(lines.join('\n')).toMatch(/cannot switch detector version.*names model lgbm-bbbbbbbbbbbb but score runs lgbm-aaaaaaaaaaaa/);
+    expect(lines.join('\n')).toMatch(/cannot switch detector version.*model lgbm-bbbbbbbbbbbb: not found/);
     // Fixed in the store (rolled back to 1): nothing to switch; activating a fitting version switches.
     await store.create('payments', body('$order_price >= 0', 'block'));
     await store.setStatus('payments', '3', 'ACTIVE');

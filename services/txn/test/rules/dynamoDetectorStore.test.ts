@@ -8,7 +8,8 @@ import { detectorFileOf, versionLabel } from '../../src/rules/detectorVersion.js
 import { VersionedDetector } from '../../src/rules/VersionedDetector.js';
 import { TransactionSimulator } from '../../src/simulator/simulator.js';
 import { uniqueName, useMotoDynamo } from '../../../../shared/test/support/moto.js';
-import { body, statusContract } from './detectorStoreContract.js';
+import { body, shadowContract, statusContract } from './detectorStoreContract.js';
+import { runDetectorsCommand } from '../../src/cli/detectors.js';
 
 const noLists = async () => { throw new Error('no lists here'); };
 
@@ -70,5 +71,38 @@ describe('Detector versions: DynamoDetectorStore in the lists table (moto)', () 
     expect(detector.version).toBeUndefined();
     now = 30_000; await detector.refresh();
     expect(detector.decide(ctx)).toMatchObject({ outcome: 'review', fd: { detector_version: 'payments:1' } });
+  });
+
+  it('shadow and unshadow through the CLI: the status item names the SHADOW, under its revision condition', async () => {
+    const table = await freshTable();
+    const store = new DynamoDetectorStore(table, { client: aws.ddb });
+    const env = { store, lists: new DynamoListStore(table, { client: aws.ddb }), check: (v: Parameters<typeof detectorFileOf>[0]) => Detector.load(detectorFileOf(v), noLists) };
+    const revBefore = Number(await store.stamp('cards') ?? 0);
+    await shadowContract(store, (...args) => runDetectorsCommand(args, env));
+    expect(Number(await store.stamp('cards'))).toBeGreaterThan(revBefore);
+  });
+
+  it('score sees a shadow change at the same moments as an activation: within LISTS_REFRESH_SECONDS', async () => {
+    const table = await freshTable();
+    const store = new DynamoDetectorStore(table, { client: aws.ddb });
+    let now = 0;
+    const fallback = await Detector.load(thresholdDetector({ block: 900, review: 700 }), noLists);
+    const detector = await VersionedDetector.open({
+      store, detectorId: '', fallback, refreshMs: 30_000, now: () => now, logger: createLogger('test', { level: 'silent' }),
+      load: (v) => Detector.load(detectorFileOf(v), noLists, 'test', versionLabel(v.detectorId, v.detectorVersionId)),
+    });
+    await store.create('payments', body('$order_price >= 0', 'review'));
+    await store.create('payments', body('$order_price >= 0', 'block'));
+    await store.setStatus('payments', '1', 'ACTIVE');
+    await store.setShadow('payments', '2');
+    now = 29_999; await detector.refresh();
+    expect(detector.shadowVersion).toBeUndefined();
+    now = 30_000; await detector.refresh();
+    expect([detector.version, detector.shadowVersion]).toEqual(['payments:1', 'payments:2']);
+    await store.setShadow('payments', null);
+    now = 59_999; await detector.refresh();
+    expect(detector.shadowVersion).toBe('payments:2');
+    now = 60_000; await detector.refresh();
+    expect(detector.shadowVersion).toBeUndefined();
   });
 });
