@@ -47,7 +47,7 @@ export async function review(deps: ReviewHandlerDeps, event: ApiGatewayEvent): P
   const who = accountFromClaims(event.requestContext?.authorizer?.claims);
   if (!who) return reply({ status: 403, body: { error: 'your account is in neither the analyst nor the senior group (cognito:groups)' } });
   const { path } = event;
-  const query = new URLSearchParams(Object.entries(event.queryStringParameters ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])));
+  const query = new URLSearchParams(Object.entries(event.queryStringParameters ?? {}).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, v]])));
   if (event.httpMethod === 'GET' && path === '/api/queue' && Date.now() - deps.index.loadedAt.getTime() > deps.refreshMs) await deps.index.refresh();
   const json = async () => {
     const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body ?? '';

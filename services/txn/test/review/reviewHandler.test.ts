@@ -40,7 +40,7 @@ describe('Review API in AWS: the review function behind API Gateway and Cognito 
   });
 
   it('refuses with 403 a request whose verified claims name no analyst or senior group, and never reads a role from a header', async () => {
-    for (const claims of [undefined, { 'cognito:username': 'eve' }, { 'cognito:username': 'eve', 'cognito:groups': 'admins' }, { 'cognito:username': 'eve', 'cognito:groups': '' }]) {
+    for (const claims of [undefined, { 'cognito:username': 'eve' } as Record<string, string>, { 'cognito:username': 'eve', 'cognito:groups': 'admins' }, { 'cognito:username': 'eve', 'cognito:groups': '' }]) {
       const res = await call(event('GET', '/api/queue', claims));
       expect([res.statusCode, res.json.error]).toEqual([403, expect.stringContaining('cognito:groups')]);
     }
