@@ -4,16 +4,15 @@
 // to LABELS_TOPIC (TOPICS=kafka) or, with TOPICS=memory, to MSK event files for the label handler's local run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FRAUD_LABEL_VALUES, type CaseDecision } from '@sfc/shared';
-import { loadTxnConfig, type TxnConfig } from '../config.js';
-import { topicsFrom } from '../context.js';
+import { loadTxnConfig } from '../config.js';
 import type { CaseStore } from './CaseStore.js';
 import { caseStoreFrom } from './caseStoreFrom.js';
 import { decide } from './decide.js';
 import { labelCsv, parseLabelCsv } from './labelCsv.js';
-import { mskFileLabelSink, topicLabelSink, type LabelSink } from './labelSink.js';
+import type { LabelSink } from './labelSink.js';
+import { labelSinkFrom } from './labelSinkFrom.js';
 
 const USAGE = 'usage: npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note <text>] [--analyst <name>] | export --out <file.csv> | import <file.csv> [--analyst <name>]';
 
@@ -103,12 +102,7 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
   }
 }
 
-/** The labels' destination the configuration implies. */
-export async function labelSinkFrom(c: TxnConfig): Promise<{ sink: LabelSink; close(): Promise<void> }> {
-  if (c.TOPICS === 'memory') return { sink: mskFileLabelSink(join(c.DATA_DIR, 'cases', 'labels'), c.LABELS_TOPIC), close: async () => undefined };
-  const topics = await topicsFrom(c);
-  return { sink: topicLabelSink(topics, c.LABELS_TOPIC), close: () => topics.close() };
-}
+export { labelSinkFrom };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let close = async () => undefined as void;

@@ -1,7 +1,7 @@
 import { ConfigError, createLogger, lazyHandler, type Logger } from '@sfc/shared';
 import { loadTxnConfig } from '../config.js';
 import { caseStoreFrom } from '../cases/caseStoreFrom.js';
-import { labelSinkFrom } from '../cases/cli.js';
+import { labelSinkFrom } from '../cases/labelSinkFrom.js';
 import { accountFromClaims } from '../review/accounts.js';
 import { answerApi, parseJsonBody, type ApiResponse, type ReviewApiDeps } from '../review/api.js';
 import { QueueIndex } from '../review/queue.js';
