@@ -51,6 +51,8 @@ export const txnConfigSpec = {
   CASES_FOR_BLOCK: { schema: z.enum(['true', 'false']).transform((v) => v === 'true'), default: 'false', doc: '`true`: every `block` becomes a case too, not only every `review`.' },
   CASES_HISTORY: { schema: z.coerce.number().int().min(0).max(20), default: '5', doc: 'Per case: the customer\'s transactions just before it in act\'s batch, and the ids of their earlier cases, at most this many each (0-20).' },
   CASE_MAX_AGE_HOURS: { schema: z.coerce.number().positive(), default: '24', doc: 'A review case still open after this many hours is over age: counted (metric `CasesOverAge`, alarmed) and flagged on the review page.' },
+  REVIEW_ORIGIN: { schema: z.string(), default: '', doc: 'The review page\'s origin in AWS (`https://<CloudFront domain>`): the only origin CORS lets read the review API\'s answers (the `review` function).' },
+  REVIEW_REFRESH_S: { schema: z.coerce.number().positive(), default: '15', doc: 'The `review` function reads the queue again (a Query of the cases table\'s `by_status` index) when its copy is older than this many seconds.' },
   FAILURES_BUCKET: { schema: z.string().min(1), default: 'failures', doc: 'On-failure destination of the local event-source runners (a folder under DATA_DIR; S3 in AWS): batches that failed MAX_BATCH_ATTEMPTS times, whole, for `npm run redrive`.' },
   MAX_BATCH_ATTEMPTS: { schema: int(1), default: '10', doc: 'Local runners: attempts at a failing batch before it goes to FAILURES_BUCKET and the runner moves on (in AWS: the event source mapping\'s retries).' },
   AFD_DETECTOR_ID: { schema: z.string(), default: '', doc: 'Amazon Fraud Detector detector id (FRAUD_SCORER=afd).' },

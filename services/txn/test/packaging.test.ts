@@ -84,7 +84,7 @@ describe('Packaging: services/txn', () => {
       DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain',
       Properties: {
         KeySchema: [{ AttributeName: 'case_id', KeyType: 'HASH' }],
-        GlobalSecondaryIndexes: [{ IndexName: 'by_entity', KeySchema: [{ AttributeName: 'entity_id', KeyType: 'HASH' }, { AttributeName: 'entity_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+        GlobalSecondaryIndexes: [{ IndexName: 'by_entity', KeySchema: [{ AttributeName: 'entity_id', KeyType: 'HASH' }, { AttributeName: 'entity_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }, expect.anything()],
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: { SSEEnabled: true }, DeletionProtectionEnabled: true,
       },
     });
@@ -100,16 +100,40 @@ describe('Packaging: services/txn', () => {
     };
     for (const [id, res] of Object.entries(r)) visit(id, res);
     expect(onCases).toEqual([
-      ['ActIamRoleLambdaExecution', ['dynamodb:PutItem']], ['ActIamRoleLambdaExecution', ['dynamodb:Query']], ['AgeingIamRoleLambdaExecution', ['dynamodb:Scan']],
+      ['ActIamRoleLambdaExecution', ['dynamodb:PutItem']], ['ActIamRoleLambdaExecution', ['dynamodb:Query']], ['AgeingIamRoleLambdaExecution', ['dynamodb:Query']],
+      ['ReviewIamRoleLambdaExecution', ['dynamodb:GetItem']], ['ReviewIamRoleLambdaExecution', ['dynamodb:Query']], ['ReviewIamRoleLambdaExecution', ['dynamodb:UpdateItem']],
       ['CasesAnalystPolicy', ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan']], ['CasesAnalystPolicy', ['dynamodb:UpdateItem']],
     ]);
     const statements = (id: string) => (id === 'CasesAnalystPolicy' ? r[id].Properties.PolicyDocument.Statement
       : r[id].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)).filter((st: any) => JSON.stringify(st.Resource).includes('CasesTable'));
     const [put, query] = statements('ActIamRoleLambdaExecution');
-    expect(put.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'entity_id', 'entity_order', 'body'] } });
+    expect(put.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'entity_id', 'entity_order', 'body', 'queue_status', 'queue_order'] } });
     expect(JSON.stringify(query.Resource)).toContain('/index/by_entity');
-    expect(statements('CasesAnalystPolicy')[1].Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'decision', 'label_sent_at', 'escalations'] } });
+    const decisionAttributes = { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['case_id', 'decision', 'label_sent_at', 'escalations', 'queue_status', 'queue_order'] } };
+    expect(statements('CasesAnalystPolicy')[1].Condition).toEqual(decisionAttributes);
+    const [get, queue, update] = statements('ReviewIamRoleLambdaExecution');
+    expect([get.Resource, JSON.stringify(queue.Resource), update.Condition]).toEqual([{ 'Fn::GetAtt': ['CasesTable', 'Arn'] }, expect.stringContaining('/index/by_status'), decisionAttributes]);
+    expect(JSON.stringify(statements('AgeingIamRoleLambdaExecution')[0].Resource)).toContain('/index/by_status');
+    expect(r.CasesTable.Properties.GlobalSecondaryIndexes[1]).toEqual({
+      IndexName: 'by_status', KeySchema: [{ AttributeName: 'queue_status', KeyType: 'HASH' }, { AttributeName: 'queue_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' },
+    });
     expect(template.Outputs.CasesAnalystPolicyArn.Value).toEqual({ Ref: 'CasesAnalystPolicy' });
+  });
+
+  it('review API: every method behind the Cognito authorizer of the review user pool; groups analyst and senior, no self sign-up', () => {
+    const r = template.Resources;
+    const methods = Object.entries(r).filter(([, v]: [string, any]) => v.Type === 'AWS::ApiGateway::Method') as [string, any][];
+    expect(methods.length).toBeGreaterThanOrEqual(4);
+    const open = methods.filter(([, m]) => m.Properties.AuthorizationType !== 'COGNITO_USER_POOLS' || m.Properties.AuthorizerId?.Ref !== 'ReviewAuthorizer').map(([id]) => id);
+    expect(open).toEqual([]);
+    expect(r.ReviewAuthorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', ProviderARNs: [{ 'Fn::GetAtt': ['ReviewUserPool', 'Arn'] }], IdentitySource: 'method.request.header.Authorization' });
+    expect(r.ReviewUserPool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect([r.ReviewAnalystGroup.Properties.GroupName, r.ReviewSeniorGroup.Properties.GroupName]).toEqual(['analyst', 'senior']);
+    expect(r.ReviewPageClient.Properties.GenerateSecret).toBe(false);
+    expect(r.ReviewLambdaFunction.Properties.Environment.Variables).toMatchObject({ CASES_STORE: 'dynamodb', CASES_TABLE: { Ref: 'CasesTable' } });
+    // The label producer: the labels topic only.
+    const kafka = r.ReviewIamRoleLambdaExecution.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((st: any) => [st.Action].flat().includes('kafka-cluster:WriteData'));
+    expect(kafka.map((st: any) => st.Resource)).toEqual([expect.stringMatching(/:topic\/sfc-msk\/[^/]+\/sfc-dev-fraud_labels$/)]);
   });
 
   it('passes cfn-lint', () => {
@@ -117,7 +141,7 @@ describe('Packaging: services/txn', () => {
   });
 
   it('gives each function its own role with no wildcard actions', () => {
-    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'AgeingIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
+    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'AgeingIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ReviewIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
   });

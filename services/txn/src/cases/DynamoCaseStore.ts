@@ -1,6 +1,6 @@
 import {
   ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand,
-  type AttributeValue, type ScanCommandOutput,
+  type AttributeValue, type QueryCommandOutput, type ScanCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { CaseDecisionSchema, CaseEscalationSchema, ReviewCaseSchema, type CaseDecision, type CaseEscalation, type ReviewCase } from '@sfc/shared';
 import { awsClientConfig, wrapAwsError } from '@sfc/shared/adapters/awsClientConfig.js';
@@ -9,13 +9,22 @@ import { entityOrder, listingOf, type CaseListing, type CaseRecord, type CaseSto
 const ADAPTER = 'DynamoCaseStore';
 /** The table's index of a customer's cases (entity_id, entity_order: event time then id; keys only). Items without entity_order (a label imported for an event with no case) are not in it. */
 export const ENTITY_INDEX = 'by_entity';
+/**
+ * The queue's index (queue_status, queue_order; all attributes): `open` cases by creation time, then
+ * `closed` ones by decision time, each `<time>~<case id>`. The review queue and the ageing function
+ * Query it instead of scanning the table. act writes `open` with the case; the decision's UpdateItem
+ * turns it `closed`. A label imported for an event with no case is `closed` without a body (not listed).
+ */
+export const STATUS_INDEX = 'by_status';
+const queueOrder = (time: string, caseId: string) => `${time}~${caseId}`;
 const S = (s: string): AttributeValue => ({ S: s });
 
 /**
  * Cases in one DynamoDB table (partition key `case_id`): the case as JSON in `body`, written by a
  * PutItem conditional on `attribute_not_exists(case_id)`; the decision in `decision`, set by an
  * UpdateItem conditional on `attribute_not_exists(decision)`, so neither is ever overwritten; and
- * `label_sent_at` once the label is on the topic; `escalations`, a list appended to while no decision is there. act needs PutItem and a Query of ENTITY_INDEX only.
+ * `label_sent_at` once the label is on the topic; `escalations`, a list appended to while no decision is there;
+ * `queue_status` and `queue_order` for STATUS_INDEX. act needs PutItem and a Query of ENTITY_INDEX only.
  */
 export class DynamoCaseStore implements CaseStore {
   readonly client: DynamoDBClient;
@@ -36,7 +45,10 @@ export class DynamoCaseStore implements CaseStore {
     try {
       await this.call('PutItem', () => this.client.send(new PutItemCommand({
         TableName: this.table,
-        Item: { case_id: S(c.case_id), entity_id: S(c.entity_id), entity_order: S(entityOrder(c)), body: S(JSON.stringify(c)) },
+        Item: {
+          case_id: S(c.case_id), entity_id: S(c.entity_id), entity_order: S(entityOrder(c)), body: S(JSON.stringify(c)),
+          queue_status: S('open'), queue_order: S(queueOrder(c.created_at, c.case_id)),
+        },
         ConditionExpression: 'attribute_not_exists(case_id)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       })));
       return { created: true };
@@ -70,30 +82,47 @@ export class DynamoCaseStore implements CaseStore {
     return (res.Items ?? []).map((i) => i.case_id!.S!);
   }
 
-  /** A Scan: the analysts' listing reads the whole table (cases are a few percent of transactions; item 2's page needs an index by status). */
-  async list(filter: { open?: boolean; limit: number }): Promise<CaseListing[]> {
+  /** One status's cases from STATUS_INDEX, in queue_order (oldest first, or newest first), at most `limit`. */
+  private async queue(status: 'open' | 'closed', limit: number, oldestFirst: boolean): Promise<CaseListing[]> {
     const out: CaseListing[] = [];
     let start: Record<string, AttributeValue> | undefined;
     do {
-      const res: ScanCommandOutput = await this.call('Scan', () => this.client.send(new ScanCommand({
-        TableName: this.table, ExclusiveStartKey: start,
-        FilterExpression: filter.open === undefined ? 'attribute_exists(body)' : filter.open ? 'attribute_exists(body) AND attribute_not_exists(decision)' : 'attribute_exists(body) AND attribute_exists(decision)',
+      const res: QueryCommandOutput = await this.call('Query', () => this.client.send(new QueryCommand({
+        TableName: this.table, IndexName: STATUS_INDEX, ExclusiveStartKey: start, ScanIndexForward: oldestFirst,
+        KeyConditionExpression: 'queue_status = :s', ExpressionAttributeValues: { ':s': S(status) },
+        // a decision imported without a case is closed but has nothing to list
+        ...(status === 'closed' ? { FilterExpression: 'attribute_exists(body)' } : {}),
       })));
       for (const item of res.Items ?? []) {
         const r = this.record(item);
         out.push(listingOf({ ...r, case: r.case! }));
+        if (out.length >= limit) return out;
       }
       start = res.LastEvaluatedKey;
     } while (start);
-    return out.sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, filter.limit);
+    return out;
+  }
+
+  /**
+   * Queries of STATUS_INDEX, never a Scan: open cases newest first (the index's order), closed ones all
+   * read and ordered by creation. Cases written before the index existed lack queue_status and are not
+   * listed (services/txn/README.md, "The analyst page in AWS").
+   */
+  async list(filter: { open?: boolean; limit: number }): Promise<CaseListing[]> {
+    const byCreation = (a: CaseListing, b: CaseListing) => b.created_at.localeCompare(a.created_at);
+    if (filter.open === true) return (await this.queue('open', filter.limit, false)).sort(byCreation);
+    const closed = await this.queue('closed', Number.MAX_SAFE_INTEGER, false);
+    const open = filter.open === false ? [] : await this.queue('open', filter.limit, false);
+    return [...open, ...closed].sort(byCreation).slice(0, filter.limit);
   }
 
   async decide(d: CaseDecision): Promise<{ recorded: true } | { recorded: false; existing: CaseDecision }> {
     try {
       await this.call('UpdateItem', () => this.client.send(new UpdateItemCommand({
         TableName: this.table, Key: { case_id: S(d.case_id) },
-        UpdateExpression: 'SET decision = :d', ConditionExpression: 'attribute_not_exists(decision)',
-        ExpressionAttributeValues: { ':d': S(JSON.stringify(d)) },
+        // Closed in the same write: the case leaves the open queue exactly when its decision is recorded.
+        UpdateExpression: 'SET decision = :d, queue_status = :closed, queue_order = :o', ConditionExpression: 'attribute_not_exists(decision)',
+        ExpressionAttributeValues: { ':d': S(JSON.stringify(d)), ':closed': S('closed'), ':o': S(queueOrder(d.decided_at, d.case_id)) },
       })));
       return { recorded: true };
     } catch (err) {

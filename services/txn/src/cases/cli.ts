@@ -4,17 +4,15 @@
 // to LABELS_TOPIC (TOPICS=kafka) or, with TOPICS=memory, straight through the label function's code (lake + entity state).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FRAUD_LABEL_VALUES, type CaseDecision } from '@sfc/shared';
-import { loadTxnConfig, type TxnConfig } from '../config.js';
-import { topicsFrom } from '../context.js';
-import { labelDepsFrom } from '../deps/labelDeps.js';
+import { loadTxnConfig } from '../config.js';
 import type { CaseStore } from './CaseStore.js';
 import { caseStoreFrom } from './caseStoreFrom.js';
 import { decide, RESEND_AFTER_MS } from './decide.js';
 import { labelCsv, parseLabelCsv } from './labelCsv.js';
-import { appliedLabelSink, topicLabelSink, type LabelSink } from './labelSink.js';
+import type { LabelSink } from './labelSink.js';
+import { labelSinkFrom } from './labelSinkFrom.js';
 
 const USAGE = 'usage: npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note <text>] [--analyst <name>] | export --out <file.csv> | import <file.csv> [--analyst <name>]';
 
@@ -112,21 +110,7 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
   }
 }
 
-/**
- * The labels' destination the configuration implies: the labels topic with Kafka; with TOPICS=memory
- * (npm start's in-process log, gone with its process) the label function's own code, at once.
- */
-export async function labelSinkFrom(c: TxnConfig): Promise<{ sink: LabelSink; close(): Promise<void> }> {
-  if (c.TOPICS === 'memory') {
-    const lake = c.OBJECT_STORE === 'fs' ? `${resolve(c.DATA_DIR, c.LAKE_BUCKET, c.LAKE_LABELS_PREFIX)}/dt=<label day>/` : `s3://${c.LAKE_BUCKET}/${c.LAKE_LABELS_PREFIX}/dt=<label day>/`;
-    const state = c.ENTITY_STATE === 'memory'
-      ? "this process's entity state (ENTITY_STATE=memory: gone when it ends; scoring in another process does not see it)"
-      : `the entity table ${c.ENTITY_TABLE}, which score reads`;
-    return { sink: appliedLabelSink(await labelDepsFrom(c), c.LABELS_TOPIC, `in the lake, ${lake}, and ${state}`), close: async () => undefined };
-  }
-  const topics = await topicsFrom(c);
-  return { sink: topicLabelSink(topics, c.LABELS_TOPIC), close: () => topics.close() };
-}
+export { labelSinkFrom };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let close = async () => undefined as void;

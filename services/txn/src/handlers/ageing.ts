@@ -8,8 +8,7 @@ const metrics = createMetrics('txn');
 /**
  * EventBridge schedule (every 15 minutes) -> the review queue's age: open cases, those open longer
  * than CASE_MAX_AGE_HOURS (CasesOverAge, alarmed in operations.yml) and the oldest one's age, as EMF.
- * Reads the open cases' listings (a Scan of CasesTable: fine for thousands; an index by status is
- * the next step for more).
+ * Reads the open cases' listings (a Query of CasesTable's by_status index).
  */
 export async function handler(): Promise<QueueStats | { skipped: string }> {
   const c = loadTxnConfig();

@@ -55,3 +55,18 @@ export class Tokens {
     return found;
   }
 }
+
+/**
+ * The account of a request API Gateway's Cognito authorizer verified: the ID token's claims as the
+ * request context carries them (never a header the caller sets). The role is the highest of the user's
+ * groups (`senior` over `analyst`); no such group: undefined (refused with 403). REST APIs pass
+ * `cognito:groups` as a string (`senior` or `analyst,senior`; HTTP APIs `[analyst senior]`), so all forms are read.
+ */
+export function accountFromClaims(claims: Record<string, unknown> | undefined): Account | undefined {
+  const raw = claims?.['cognito:groups'];
+  const groups = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean) : [];
+  const role = groups.includes('senior') ? 'senior' : groups.includes('analyst') ? 'analyst' : undefined;
+  const name = claims?.['cognito:username'] ?? claims?.username;
+  if (!role || typeof name !== 'string' || !/^[\w.@+-]{1,128}$/.test(name)) return undefined;
+  return { name, role };
+}

@@ -11,7 +11,7 @@ import { loadTxnConfig } from '../config.js';
 import { recordCaseAgeing } from '../cases/ageing.js';
 import { resendPending } from '../cases/decide.js';
 import { caseStoreFrom } from '../cases/caseStoreFrom.js';
-import { labelSinkFrom } from '../cases/cli.js';
+import { labelSinkFrom } from '../cases/labelSinkFrom.js';
 import { parseAccounts, Tokens } from './accounts.js';
 import { QueueIndex } from './queue.js';
 import { reviewServer } from './server.js';

@@ -75,12 +75,14 @@ export class QueueIndex {
   constructor(private readonly store: CaseStore, readonly maxAgeHours: number) {}
 
   async refresh(): Promise<void> {
-    const [cases, decisions] = await Promise.all([this.store.list({ limit: Number.MAX_SAFE_INTEGER }), this.store.decisions()]);
+    const cases = await this.store.list({ limit: Number.MAX_SAFE_INTEGER });
     // Oldest first: the case waiting longest is decided first; ties by id, so paging is stable.
     cases.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.case_id.localeCompare(b.case_id));
     this.cases = cases;
     this.byId = new Map(cases.map((c) => [c.case_id, c]));
-    this.decisions = decisions;
+    // The numbers count decided reviews, which are the closed cases' listings: no read of every decision
+    // (a label imported without a case is not a review; a case is never created after its decision).
+    this.decisions = cases.flatMap((c) => (c.decision && c.decided_at ? [{ decided_at: c.decided_at, label: c.decision, had_case: true }] : []));
     this.loadedAt = new Date();
   }
 

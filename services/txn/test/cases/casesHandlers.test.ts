@@ -10,7 +10,8 @@ const { handler: act } = await import('../../src/handlers/act.js');
 const { handler: label } = await import('../../src/handlers/label.js');
 const { loadTxnConfig } = await import('../../src/config.js');
 const { caseStoreFrom } = await import('../../src/cases/caseStoreFrom.js');
-const { labelSinkFrom, runCasesCommand } = await import('../../src/cases/cli.js');
+const { runCasesCommand } = await import('../../src/cases/cli.js');
+const { labelSinkFrom } = await import('../../src/cases/labelSinkFrom.js');
 
 const sample = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../events/${name}`, import.meta.url), 'utf8')) as T;
 

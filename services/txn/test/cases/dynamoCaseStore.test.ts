@@ -1,25 +1,16 @@
-import { CreateTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoCaseStore, ENTITY_INDEX } from '../../src/cases/DynamoCaseStore.js';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoCaseStore, STATUS_INDEX } from '../../src/cases/DynamoCaseStore.js';
 import { decide } from '../../src/cases/decide.js';
 import { actBatch } from '../../src/pipeline/actBatch.js';
 import { caseStoreContract } from './contract.js';
-import { actDeps, labelsTopic, records, scored } from './support.js';
+import { actDeps, createCasesTable, labelsTopic, records, scored } from './support.js';
 import { uniqueName, useMotoDynamo } from '../../../../shared/test/support/moto.js';
 
 describe('Cases: DynamoCaseStore (moto)', () => {
   const aws = useMotoDynamo();
 
   /** The table as resources/data.yml declares it (CasesTable). */
-  async function freshStore(): Promise<DynamoCaseStore> {
-    const table = uniqueName('cases');
-    await aws.ddb.send(new CreateTableCommand({
-      TableName: table, BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'case_id', AttributeType: 'S' }, { AttributeName: 'entity_id', AttributeType: 'S' }, { AttributeName: 'entity_order', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'case_id', KeyType: 'HASH' }],
-      GlobalSecondaryIndexes: [{ IndexName: ENTITY_INDEX, KeySchema: [{ AttributeName: 'entity_id', KeyType: 'HASH' }, { AttributeName: 'entity_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
-    }));
-    return new DynamoCaseStore(table, { client: aws.ddb });
-  }
+  const freshStore = async (): Promise<DynamoCaseStore> => new DynamoCaseStore(await createCasesTable(aws.ddb, uniqueName('cases')), { client: aws.ddb });
 
   caseStoreContract(freshStore);
 
@@ -40,5 +31,33 @@ describe('Cases: DynamoCaseStore (moto)', () => {
     await expect(store.decide({ ...JSON.parse(item.decision!.S!), label: 'legit', analyst: 'bob' })).resolves.toMatchObject({ recorded: false, existing: { analyst: 'ana' } });
     // markLabelSent never creates an item for an undecided id.
     await expect(store.markLabelSent('evt-unknown', new Date().toISOString())).rejects.toThrow();
+  });
+
+  it('lists from the by_status index, never a Scan: open cases leave it for closed in the decision\'s own write', async () => {
+    const store = await freshStore();
+    await actBatch(records([scored(1, 'review'), scored(2, 'review', { minute: 5 }), scored(3, 'review', { minute: 9 })]), actDeps(store));
+    await decide(store, labelsTopic().sink, { caseId: 'evt-2', label: 'legit', analyst: 'ana', source: 'analyst' });
+    // A label imported for an event with no case: closed in the index, but nothing to list.
+    await decide(store, labelsTopic().sink, { caseId: 'evt-none', entityId: 'cust-9', label: 'fraud', analyst: 'ana', source: 'import' });
+    const sent: { command: string; index?: string }[] = [];
+    aws.ddb.middlewareStack.add((next, context) => async (args) => {
+      sent.push({ command: context.commandName!, index: (args.input as { IndexName?: string }).IndexName });
+      return next(args);
+    }, { step: 'initialize', name: 'recordCommands' });
+    try {
+      const open = await store.list({ open: true, limit: 10 });
+      const closed = await store.list({ open: false, limit: 10 });
+      const all = await store.list({ limit: 2 });
+      expect(open.map((c) => c.case_id).sort()).toEqual(['evt-1', 'evt-3']);
+      expect(closed.map((c) => `${c.case_id}:${c.decision}`)).toEqual(['evt-2:legit']);
+      expect(all).toHaveLength(2);
+      expect(new Set(sent.map((s) => `${s.command}:${s.index}`))).toEqual(new Set([`QueryCommand:${STATUS_INDEX}`]));
+    } finally {
+      aws.ddb.middlewareStack.remove('recordCommands');
+    }
+    const table = (store as unknown as { table: string }).table;
+    const item = (await aws.ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-2' } } }))).Item!;
+    expect([item.queue_status!.S, item.queue_order!.S]).toEqual(['closed', `${JSON.parse(item.decision!.S!).decided_at}~evt-2`]);
+    expect((await aws.ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-1' } } }))).Item!.queue_status!.S).toBe('open');
   });
 });

@@ -37,3 +37,19 @@ export function labelsTopic(): { sink: LabelSink; labels: () => FraudLabel[] } {
   const topics = new MemoryTopics(1);
   return { sink: topicLabelSink(topics, 'fraud_labels'), labels: () => topics.readAll('fraud_labels').map((r) => JSON.parse(r.value.toString('utf8')) as FraudLabel) };
 }
+
+/** CasesTable as resources/data.yml declares it (its key, by_entity and by_status indexes), in DynamoDB on moto; returns its name. */
+export async function createCasesTable(ddb: import('@aws-sdk/client-dynamodb').DynamoDBClient, name: string): Promise<string> {
+  const { CreateTableCommand } = await import('@aws-sdk/client-dynamodb');
+  const S = (n: string) => ({ AttributeName: n, AttributeType: 'S' as const });
+  await ddb.send(new CreateTableCommand({
+    TableName: name, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: ['case_id', 'entity_id', 'entity_order', 'queue_status', 'queue_order'].map(S),
+    KeySchema: [{ AttributeName: 'case_id', KeyType: 'HASH' }],
+    GlobalSecondaryIndexes: [
+      { IndexName: 'by_entity', KeySchema: [{ AttributeName: 'entity_id', KeyType: 'HASH' }, { AttributeName: 'entity_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+      { IndexName: 'by_status', KeySchema: [{ AttributeName: 'queue_status', KeyType: 'HASH' }, { AttributeName: 'queue_order', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
+    ],
+  }));
+  return name;
+}
