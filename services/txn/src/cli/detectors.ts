@@ -3,6 +3,7 @@
 //                      create-version <detector> --file <version.json> | --from <version>
 //                      update-version <detector> <version> --file <version.json>      (DRAFT only)
 //                      activate <detector> <version> | deactivate <detector> | rollback <detector>
+//                      backtest <detector> <version> [--rule <ruleId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
 // Versions live where `score` reads them (DATA_DIR/detectors); lists go to the lists store (LISTS_STORE).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +17,9 @@ import { readAfdExport } from '../rules/afdImport.js';
 import type { DetectorStore } from '../rules/DetectorStore.js';
 import { DetectorVersionBodySchema, versionLabel, type DetectorVersion, type DetectorVersionBody } from '../rules/detectorVersion.js';
 import { UsageError } from './lists.js';
+import { backtestCommand, backtestEnvFrom, type BacktestEnv } from '../backtest/command.js';
 
-const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector>';
+const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector> | backtest <detector> <version> [--rule <ruleId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]';
 
 export interface DetectorsEnv {
   store: DetectorStore;
@@ -26,6 +28,8 @@ export interface DetectorsEnv {
   check: (v: DetectorVersion) => Promise<unknown>;
   /** The model `score` would load here (fd.model_version), when there is one. */
   modelVersion?: string;
+  /** The lake and its SQL engine, for `backtest`. */
+  backtest?: BacktestEnv;
 }
 
 function take(args: string[], name: string): string[] {
@@ -66,6 +70,10 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
   const variableFlags = take(args, '--variable');
   const [file] = take(args, '--file');
   const [from] = take(args, '--from');
+  const [rule] = take(args, '--rule');
+  const [to] = take(args, '--to');
+  const json = args.includes('--json');
+  if (json) args.splice(args.indexOf('--json'), 1);
   const [command, detector, version] = args;
   const { store } = env;
   switch (command) {
@@ -155,6 +163,10 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
       const change = await store.rollback(detector);
       return `${versionLabel(detector, change.active!)} is ACTIVE again; ${change.previous} is INACTIVE`;
     }
+    case 'backtest': {
+      if (!detector || !version || !env.backtest) throw new UsageError(USAGE);
+      return backtestCommand({ detector, version, json, ...(rule ? { rule } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }, env.backtest, store, env.lists, env.check);
+    }
     default:
       throw new UsageError(USAGE);
   }
@@ -167,7 +179,7 @@ function localModelVersion(c: TxnConfig): string | undefined {
 }
 
 export async function detectorsEnvFrom(c: TxnConfig): Promise<DetectorsEnv> {
-  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), modelVersion: localModelVersion(c) };
+  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), modelVersion: localModelVersion(c), backtest: backtestEnvFrom(c) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
