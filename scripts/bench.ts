@@ -1,9 +1,9 @@
-// npm run bench [-- txn|rules|entityState|alerts|cases|features|report|cs|kafka|all] (default: txn and entityState): benchmarks that print their numbers (never pass/fail).
+// npm run bench [-- txn|rules|backtest|entityState|alerts|cases|features|report|cs|kafka|all] (default: txn and entityState): benchmarks that print their numbers (never pass/fail).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const which = process.argv[2] ?? 'default';
-const all = ['txn', 'rules', 'entityState', 'alerts', 'cases', 'features', 'report', 'cs', 'kafka'];
+const all = ['txn', 'rules', 'backtest', 'entityState', 'alerts', 'cases', 'features', 'report', 'cs', 'kafka'];
 const names = which === 'all' ? all : which === 'default' ? ['txn', 'entityState'] : [which];
 for (const name of names) {
   const file = `scripts/bench/${name}.ts`;

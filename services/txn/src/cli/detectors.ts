@@ -4,6 +4,7 @@
 //                      update-version <detector> <version> --file <version.json>      (DRAFT only)
 //                      activate <detector> <version> | deactivate <detector> | rollback <detector>
 //                      shadow <detector> <version> | unshadow <detector>
+//                      backtest <detector> <version> [--rule <ruleId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
 // Versions live where `score` reads them (DATA_DIR/detectors); lists go to the lists store (LISTS_STORE).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,9 @@ import { readAfdExport } from '../rules/afdImport.js';
 import type { DetectorStore } from '../rules/DetectorStore.js';
 import { DetectorVersionBodySchema, versionLabel, type DetectorVersion, type DetectorVersionBody } from '../rules/detectorVersion.js';
 import { UsageError } from './lists.js';
+import { backtestCommand, backtestEnvFrom, type BacktestEnv } from '../backtest/command.js';
 
-const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector> | shadow <detector> <version> | unshadow <detector>';
+const USAGE = 'usage: npm run detectors -- import <dir> [--outcome name=review]... [--variable theirs=ours]... | list | show <detector> [version] | create-version <detector> --file <json> | --from <version> | update-version <detector> <version> --file <json> | activate <detector> <version> | deactivate <detector> | rollback <detector> | shadow <detector> <version> | unshadow <detector> | backtest <detector> <version> [--rule <ruleId>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]';
 
 export interface DetectorsEnv {
   store: DetectorStore;
@@ -29,6 +31,8 @@ export interface DetectorsEnv {
   check: (v: DetectorVersion) => Promise<unknown>;
   /** The models `score` would find here (FRAUD_MODEL_DIR's and MODELS_DIR's), when FRAUD_MODEL_DIR holds one. */
   models?: ModelLibrary;
+  /** The lake and its SQL engine, for `backtest`. */
+  backtest?: BacktestEnv;
 }
 
 /** Refuses a version whose model `score` would not find, naming the model and the folder. */
@@ -78,6 +82,10 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
   const variableFlags = take(args, '--variable');
   const [file] = take(args, '--file');
   const [from] = take(args, '--from');
+  const [rule] = take(args, '--rule');
+  const [to] = take(args, '--to');
+  const json = args.includes('--json');
+  if (json) args.splice(args.indexOf('--json'), 1);
   const [command, detector, version] = args;
   const { store } = env;
   switch (command) {
@@ -182,6 +190,10 @@ export async function runDetectorsCommand(argv: string[], env: DetectorsEnv): Pr
       const change = await store.rollback(detector);
       return `${versionLabel(detector, change.active!)} is ACTIVE again; ${change.previous} is INACTIVE`;
     }
+    case 'backtest': {
+      if (!detector || !version || !env.backtest) throw new UsageError(USAGE);
+      return backtestCommand({ detector, version, json, ...(rule ? { rule } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }, env.backtest, store, env.lists, env.check);
+    }
     default:
       throw new UsageError(USAGE);
   }
@@ -195,7 +207,7 @@ async function localModels(c: TxnConfig): Promise<ModelLibrary | undefined> {
 
 export async function detectorsEnvFrom(c: TxnConfig): Promise<DetectorsEnv> {
   const models = await localModels(c);
-  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), ...(models ? { models } : {}) };
+  return { store: await detectorStoreFrom(c), lists: await listStoreFrom(c), check: (v) => versionDetector(c, v), ...(models ? { models } : {}), backtest: backtestEnvFrom(c) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
