@@ -93,7 +93,7 @@ try {
   const first = await deployAndVerify('deploy');
   const pipeline = await step('smoke: produce -> score -> act on the deployed functions', () => smokePipeline(smoke, first, { stage, brokers, count: Number(values.count) }));
   await step('smoke: fraud labels come back to the label function (and a re-sent batch changes nothing)', () => smokeLabels(smoke, first, { stage, brokers, confirmed: pipeline.confirmed }));
-  await step('smoke: an AFD detector version imported and activated, a deny-list entry added and removed (npm run detectors, npm run lists)', () =>
+  await step('smoke: an AFD detector version imported and activated, a deny-list entry added and removed, a DRAFT shadowed then activated (npm run detectors, npm run lists)', () =>
     smokeDetectors(smoke, first, { brokers, endpoint: emulator.endpoint }));
   await step('smoke: scan an uploaded loan application (image function)', () => smokeScan(smoke, first, stage));
   const firstBuckets = (await findStageBuckets(aws, stage)).map((b) => b.name);

@@ -1,6 +1,8 @@
 // The README's detector and list commands against the deployed stack: an Amazon Fraud Detector version
 // imported and activated in the stage's lists table, a deny-list entry added and removed with the CLI,
-// and the deployed score function deciding with them (fd.detector_version and fd.rules in the lake).
+// a DRAFT shadowed and then activated, and the deployed score function deciding with them
+// (fd.detector_version, fd.rules and fd_shadow in the lake). The backtest is not here: moto runs no
+// Athena query (its Athena SQL runs on Trino in the `trino` jest project).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
@@ -79,5 +81,21 @@ export async function smokeDetectors(c: SmokeClients, d: Deployment, o: { broker
   cli('lists', ['remove', 'deny_emails', email], env);
   const [allowed] = await decide(c, d, o.brokers, [email], 'removed');
   check(!ruleIds(allowed!).includes('deny_email'), `after its removal the entry matches no more (rules ${ruleIds(allowed!).join(', ') || 'none'})`);
-  return { imported: imported.trim().split('\n').slice(0, 3), denied: { outcome: denied!.fd.outcome, rules: ruleIds(denied!) }, afterRemoval: { outcome: allowed!.fd.outcome, rules: ruleIds(allowed!) } };
+
+  // A DRAFT made from the live version, shadowed (scored beside it, no action), then activated.
+  const created = cli('detectors', ['create-version', DETECTOR, '--from', '3'], env);
+  const draft = new RegExp(`created ${DETECTOR}:(\\d+) \\(DRAFT`).exec(created)?.[1];
+  check(draft !== undefined, `create-version made a DRAFT: ${created.trim()}`);
+  cli('detectors', ['shadow', DETECTOR, draft!], env);
+  const [shadowed] = await decide(c, d, o.brokers, [`shadowed.${Date.now()}@example.org`], 'shadowed');
+  check(shadowed!.fd.detector_version === `${DETECTOR}:3` && shadowed!.fd_shadow?.detector_version === `${DETECTOR}:${draft}`,
+    `the deployed score decided with :3 and shadowed :${draft} (fd ${shadowed!.fd.detector_version}, fd_shadow ${shadowed!.fd_shadow?.detector_version ?? 'none'})`);
+  cli('detectors', ['activate', DETECTOR, draft!], env);
+  const [promoted] = await decide(c, d, o.brokers, [`promoted.${Date.now()}@example.org`], 'promoted');
+  check(promoted!.fd.detector_version === `${DETECTOR}:${draft}` && promoted!.fd_shadow === undefined,
+    `after activation :${draft} decides and nothing is shadowed (fd ${promoted!.fd.detector_version}, fd_shadow ${promoted!.fd_shadow?.detector_version ?? 'none'})`);
+  return {
+    imported: imported.trim().split('\n').slice(0, 3), denied: { outcome: denied!.fd.outcome, rules: ruleIds(denied!) }, afterRemoval: { outcome: allowed!.fd.outcome, rules: ruleIds(allowed!) },
+    shadow: { live: shadowed!.fd.detector_version, shadow: shadowed!.fd_shadow?.detector_version, agreed: shadowed!.fd.outcome === shadowed!.fd_shadow?.outcome }, activated: promoted!.fd.detector_version,
+  };
 }

@@ -7,8 +7,10 @@ import { OnnxFraudScorer } from '../src/scoring/OnnxFraudScorer.js';
 import { REPO_ROOT } from '../../../shared/test/support/serverless.js';
 import { writeAfdSample } from './support/afdSample.js';
 
-const tsx = (args: string[]) => spawnSync('npx', ['tsx', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 });
 const dir = mkdtempSync(join(tmpdir(), 'train-'));
+// An empty DATA_DIR: training merges the local lake's labels by default, and the repository's .data
+// (an npm start, decisions made) must not change what these runs see.
+const tsx = (args: string[]) => spawnSync('npx', ['tsx', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000, env: { ...process.env, DATA_DIR: join(dir, 'no-data') } });
 const file = join(dir, 'their-events.csv');
 const smaller = join(dir, 'fewer-events.csv');
 const idsOf = (csv: string, column: number) => readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[column]!);

@@ -176,7 +176,7 @@ describe('CLI: progress lines and the shipped model kept safe', () => {
   });
 
   it('train:fraud refuses to overwrite a model folder without --replace, before any work', () => {
-    const run = spawnSync('npx', ['tsx', 'scripts/fraud/train.ts', '--events', file(), '--out', 'services/txn/model'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('npx', ['tsx', 'scripts/fraud/train.ts', '--events', file(), '--out', 'services/txn/model', '--no-lake-labels'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('train:fraud: --out services/txn/model already holds files (a model?): add --replace to overwrite them');
     expect(spawnSync('git', ['status', '--porcelain', 'services/txn/model'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout).toBe('');
