@@ -70,6 +70,10 @@ export function thresholdsSeen(tx: LakeTransaction[]) {
   return { review_from: low('review_threshold', 'review'), block_from: low('block_threshold', 'block'), without_version: tx.filter((t) => !t.fd.detector_version).length };
 }
 
+/** One side's numbers in the shadow comparison, named as the KPI's columns (`live_block_rate`, `shadow_recall`, ...). */
+type SideStats<S extends 'live' | 'shadow'> = { [K in `${S}_${'block_rate' | 'review_rate' | 'blocks_labelled' | 'reviews_labelled'}`]: number }
+  & { [K in `${S}_${'block_precision' | 'review_precision' | 'recall'}`]: number | null };
+
 /**
  * Per `<live version>|<shadow version>` over the rows with fd_shadow: counts, agreement, both sides'
  * block / review rates and, over the rows whose latest label (any source) was read, precision of block
@@ -87,7 +91,7 @@ export function shadowVersions(tx: LakeTransaction[], labels: LakeLabel[], windo
   return Object.fromEntries([...pairs].map(([key, rows]) => {
     const labelled = rows.filter((t) => label.has(t.event_id));
     const fraud = labelled.filter((t) => label.get(t.event_id)!.label === 'fraud');
-    const side = (name: 'live' | 'shadow', outcome: (t: LakeTransaction) => string) => {
+    const side = <S extends 'live' | 'shadow'>(name: S, outcome: (t: LakeTransaction) => string): SideStats<S> => {
       const of = (o: string) => labelled.filter((t) => outcome(t) === o);
       const precision = (o: string) => share(of(o).filter((t) => label.get(t.event_id)!.label === 'fraud').length, of(o).length);
       return {
@@ -98,7 +102,7 @@ export function shadowVersions(tx: LakeTransaction[], labels: LakeLabel[], windo
         [`${name}_reviews_labelled`]: of('review').length,
         [`${name}_review_precision`]: precision('review'),
         [`${name}_recall`]: share(fraud.filter((t) => outcome(t) !== 'approve').length, fraud.length),
-      };
+      } as SideStats<S>;
     };
     const agreed = rows.filter((t) => t.fd.outcome === t.fd_shadow!.outcome).length;
     const times = rows.map((t) => Date.parse(t.event_time));
