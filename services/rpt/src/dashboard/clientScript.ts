@@ -256,5 +256,63 @@ export function drawDashboard(data: any): void {
   fill('detector-versions', rows('detector_versions'), [(r) => (r.detector_version === '(none)' ? '(none: thresholds or DETECTOR_FILE)' : r.detector_version),
     (r) => num.format(r.n), (r) => pct.format(r.share), (r) => dateTime.format(new Date(r.first_seen)), (r) => dateTime.format(new Date(r.last_seen))]);
   fill('rejected', data.rejected, [(r) => r.object, (r) => r.reason, (r) => num.format(r.records)]);
+
+  // Shadow versions (issue 21): per (live, shadow) pair, the rates side by side and the outcome matrix.
+  // Precisions carry the number of labelled rows they rest on, marked when fewer than 30.
+  const pairs = rows('shadow_versions');
+  const shadowed = pairs.reduce((s2: number, r: any) => s2 + r.n, 0);
+  set('#shadow-coverage', `${num.format(shadowed)} of ${num.format(t.transactions ?? 0)} transactions in the window`);
+  const make = (tag: string, text?: string, cls?: string) => { const e = doc.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
+  const tableOf = (heads: string[], body: any[][], cls: string) => {
+    const tb = make('table', undefined, cls);
+    const head = make('tr');
+    for (const h of heads) head.appendChild(make('th', h));
+    tb.appendChild(make('thead')).appendChild(head);
+    const tbody = tb.appendChild(make('tbody'));
+    for (const cells of body) {
+      const tr = tbody.appendChild(make('tr'));
+      for (const c of cells) tr.appendChild(typeof c === 'string' ? make('td', c) : c);
+    }
+    return tb;
+  };
+  const FEW = 30;
+  const onLabels = (value: any, of: number, what: string) => {
+    // The count on its own line under the value: `94.6% (of 56 labelled blocks)` as text.
+    const td = make('td', value == null ? '– ' : `${pct.format(value)} `, of < FEW ? 'few' : undefined);
+    td.appendChild(make('span', value == null ? `(no ${what})` : `(of ${num.format(of)} ${what})`, 'of'));
+    td.dataset.value = value == null ? '' : String(value);
+    td.dataset.labelled = String(of);
+    if (of > 0 && of < FEW) td.title = `only ${of} labelled: read it loosely`;
+    return td;
+  };
+  const box = doc.querySelector('#shadow-pairs') as any;
+  for (const p of pairs) {
+    const div = box.appendChild(make('div', undefined, 'pair'));
+    div.dataset.pair = `${p.live_version}|${p.shadow_version}`;
+    const live = p.live_version === '(none)' ? '(none: thresholds)' : p.live_version;
+    div.appendChild(make('h3', `${live} live · ${p.shadow_version} shadow`));
+    div.appendChild(make('p', `${num.format(p.n)} transactions, ${dateTime.format(new Date(p.first_seen))} – ${dateTime.format(new Date(p.last_seen))} UTC; labelled ${num.format(p.labelled)} (${num.format(p.labelled_fraud)} fraud)`,
+      `hint labelled${p.labelled < FEW ? ' few' : ''}`));
+    const agreement = make('td', `${pct.format(p.agreement)} (${num.format(p.agreed)} of ${num.format(p.n)})`, 'agreement');
+    agreement.dataset.value = String(p.agreement);
+    agreement.colSpan = 2;
+    div.appendChild(tableOf(['', 'live', 'shadow'], [
+      ['Same outcome', agreement],
+      ['Block rate', pct.format(p.live_block_rate), pct.format(p.shadow_block_rate)],
+      ['Review rate', pct.format(p.live_review_rate), pct.format(p.shadow_review_rate)],
+      ['Block precision', onLabels(p.live_block_precision, p.live_blocks_labelled, 'labelled blocks'), onLabels(p.shadow_block_precision, p.shadow_blocks_labelled, 'labelled blocks')],
+      ['Review precision', onLabels(p.live_review_precision, p.live_reviews_labelled, 'labelled reviews'), onLabels(p.shadow_review_precision, p.shadow_reviews_labelled, 'labelled reviews')],
+      ['Recall (block or review)', onLabels(p.live_recall, p.labelled_fraud, 'labelled frauds'), onLabels(p.shadow_recall, p.labelled_fraud, 'labelled frauds')],
+    ], 'rates'));
+    const cells = rows('shadow_matrix').filter((m: any) => m.live_version === p.live_version && m.shadow_version === p.shadow_version);
+    const count = (l: string, sh: string) => cells.find((m: any) => m.live_outcome === l && m.shadow_outcome === sh)?.n ?? 0;
+    div.appendChild(tableOf(['live ↓ · shadow →', ...outcomes], outcomes.map((l) => [l, ...outcomes.map((sh) => {
+      const td = make('td', num.format(count(l, sh)), l === sh ? 'agree' : undefined);
+      td.dataset.cell = `${l}|${sh}`;
+      td.dataset.value = String(count(l, sh));
+      return td;
+    })]), 'matrix'));
+  }
+  (doc.querySelector('#shadow-empty') as any).hidden = pairs.length > 0;
   window.dashboardReady = true;
 }

@@ -25,5 +25,15 @@ table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eef0f3;white-space:nowrap}
 th{font-size:12px;color:#6b7785;font-weight:600}
 td:nth-child(3){text-align:right}
+.pairs{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:18px}
+.pair{min-width:0;overflow-x:auto}
+.pair .rates td{white-space:normal}
+.pair .of{display:block;font-size:11px;color:#6b7785}
+.pair h3{margin:6px 0 2px;font-size:14px}
+.pair table{margin-top:6px}
+.pair td:not(:first-child),.pair th:not(:first-child){text-align:right}
+.pair .few,.pair .few .of{color:#b45309}
+.pair td.agree{background:#eef7f1;font-weight:600}
+#shadow .hint code,#shadow-empty code{font-size:11px}
 #rule-hits td:not(:first-child),#rule-hits th:not(:first-child),#detector-versions td:nth-child(2){text-align:right}
 `;

@@ -13,7 +13,7 @@ export interface KpiQuery {
 
 /** Columns of each relation the queries below read (the relations keep only these). */
 export const KPI_COLUMNS: Record<'tx' | 'findings' | 'labels', string[]> = {
-  tx: ['event_id', 'transaction_amt', 'product_category', 'billing_state', 'email_address_masked', 'fd'],
+  tx: ['event_id', 'transaction_amt', 'product_category', 'billing_state', 'email_address_masked', 'fd', 'fd_shadow'],
   findings: ['verdict', 'quarantine_reason', 'entities'],
   labels: ['event_id', 'label', 'source'],
 };
@@ -42,6 +42,32 @@ const REVIEWS = `SELECT event_id, ts FROM tx WHERE "fd"."outcome" = 'review'`;
 const thresholdSeen = (d: Dialect, outcome: 'block' | 'review') => `min(CASE WHEN "fd"."detector_version" IS NULL
     AND (contains(${d.arrayField('"fd"."rules"', 'rule_id')}, '${THRESHOLD_RULES[outcome]}') OR ("fd"."rules" IS NULL AND "fd"."outcome" = '${outcome}'))
     THEN "fd"."score" END)`;
+
+/**
+ * Rows a SHADOW version decided beside the live decision, one per transaction: the pair of versions
+ * (live `(none)`: the thresholds decided), both outcomes, and with `labelled` the event's latest label
+ * of any source. Rows without `fd_shadow` (no shadow then, a replay, a shadow that failed) are not compared.
+ */
+const shadowed = (labelled: boolean) => {
+  const rows = `SELECT event_id, ts, coalesce("fd"."detector_version", '(none)') AS live_version, "fd_shadow"."detector_version" AS shadow_version,
+    "fd"."outcome" AS live, "fd_shadow"."outcome" AS shadow
+    FROM tx WHERE "fd_shadow" IS NOT NULL`;
+  return labelled ? `SELECT s.*, l.label FROM (${rows}) s LEFT JOIN (${latestLabel('')}) l ON l.event_id = s.event_id` : rows;
+};
+const countIf = (cond: string) => `coalesce(sum(CASE WHEN ${cond} THEN 1 ELSE 0 END), 0)`;
+const ratio = (num: string, den: string) => `CAST(${num} AS double) / nullif(${den}, 0)`;
+/** One side's rates over the pair's rows, and over its labelled rows: precision of block and of review, recall of frauds (block or review). */
+const sideSql = (side: 'live' | 'shadow') => {
+  const is = (o: string) => `${side} = '${o}'`;
+  const labelledAs = (o: string) => countIf(`${is(o)} AND label IS NOT NULL`);
+  return `${ratio(countIf(is('block')), 'count(*)')} AS ${side}_block_rate,
+  ${ratio(countIf(is('review')), 'count(*)')} AS ${side}_review_rate,
+  ${labelledAs('block')} AS ${side}_blocks_labelled,
+  ${ratio(countIf(`${is('block')} AND label = 'fraud'`), labelledAs('block'))} AS ${side}_block_precision,
+  ${labelledAs('review')} AS ${side}_reviews_labelled,
+  ${ratio(countIf(`${is('review')} AND label = 'fraud'`), labelledAs('review'))} AS ${side}_review_precision,
+  ${ratio(countIf(`label = 'fraud' AND ${side} IN ('block', 'review')`), countIf(`label = 'fraud'`))} AS ${side}_recall`;
+};
 
 export const KPI_QUERIES: KpiQuery[] = [
   {
@@ -108,6 +134,29 @@ export const KPI_QUERIES: KpiQuery[] = [
   CAST(count(*) AS double) / sum(count(*)) OVER () AS share,
   ${d.epochMs('min(ts)')} AS first_seen, ${d.epochMs('max(ts)')} AS last_seen
   FROM tx GROUP BY coalesce("fd"."detector_version", '(none)') ORDER BY n DESC, detector_version`,
+  },
+  {
+    id: 'shadow_versions',
+    title: 'Shadow versions compared with the live decision',
+    // Per (live, shadow) version pair, over the rows that carry fd_shadow only. Precision and recall
+    // rest on the labelled rows (the event's latest label of any source), counted beside them.
+    sql: (d) => `SELECT live_version, shadow_version, count(*) AS n,
+  ${countIf('live = shadow')} AS agreed,
+  ${ratio(countIf('live = shadow'), 'count(*)')} AS agreement,
+  count(label) AS labelled,
+  ${countIf(`label = 'fraud'`)} AS labelled_fraud,
+  ${sideSql('live')},
+  ${sideSql('shadow')},
+  ${d.epochMs('min(ts)')} AS first_seen, ${d.epochMs('max(ts)')} AS last_seen
+  FROM (${shadowed(true)}) p
+  GROUP BY live_version, shadow_version ORDER BY n DESC, live_version, shadow_version`,
+  },
+  {
+    id: 'shadow_matrix',
+    title: 'Live outcome by shadow outcome',
+    sql: () => `SELECT live_version, shadow_version, live AS live_outcome, shadow AS shadow_outcome, count(*) AS n
+  FROM (${shadowed(false)}) p
+  GROUP BY live_version, shadow_version, live, shadow ORDER BY live_version, shadow_version, live_outcome, shadow_outcome`,
   },
   {
     id: 'review_queue',

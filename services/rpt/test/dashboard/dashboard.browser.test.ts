@@ -1,12 +1,14 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FsObjectStore } from '@sfc/shared';
 import { runReport } from '../../src/local/runReport.js';
+import { chartLibraryFromNodeModules } from '../../src/dashboard/chartLibraryFromNodeModules.js';
+import { renderHtml } from '../../src/dashboard/renderHtml.js';
 import { launchChromium } from '../support/chromium.js';
 import { writeLake } from '../support/writeLake.js';
-import { detectorVersions, reviewQueue, ruleHits, thresholdsSeen } from '../support/recompute.js';
+import { detectorVersions, reviewQueue, ruleHits, shadowVersions, thresholdsSeen } from '../support/recompute.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../../.data/test-artifacts/', import.meta.url));
 const start = new Date('2026-03-14T09:00:00Z');
@@ -133,7 +135,31 @@ describe('Dashboard in Chromium', () => {
       expect(await page.locator('[data-queue="open"] .value').textContent()).toBe(en(queue.open));
       const panel = await page.locator('#review-queue').textContent();
       for (const words of ['Derived from the lake', 'a case for every review', 'CasesOpen', 'CasesOverAge']) expect(panel).toContain(words);
-      expect(await page.locator('#shadow[data-placeholder="shadow"]').count()).toBe(1);
+
+      // Assess: the shadow card shows each version pair, its agreement, labelled counts and outcome matrix, as recomputed from the records and labels
+      const shadow = shadowVersions(tx, lake.labels, window, labelsTo);
+      const pct = (v: number) => v.toLocaleString('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      const shown = await page.locator('#shadow [data-pair]').evaluateAll((ds) => ds.map((d) => (d as any).dataset.pair as string));
+      expect([...shown].sort()).toEqual(Object.keys(shadow).sort());
+      expect(shown.length).toBeGreaterThan(1);
+      const shadowed = Object.values(shadow).reduce((s, e) => s + e.n, 0);
+      expect(await page.locator('#shadow-coverage').textContent()).toBe(`${en(shadowed)} of ${en(tx.length)} transactions in the window`);
+      expect(shadowed).toBeLessThan(tx.length);
+      for (const [key, e] of Object.entries(shadow)) {
+        const pair = page.locator(`#shadow [data-pair="${key}"]`);
+        const [live, shadowVersion] = key.split('|') as [string, string];
+        expect(await pair.locator('h3').textContent()).toBe(`${live === '(none)' ? '(none: thresholds)' : live} live · ${shadowVersion} shadow`);
+        expect(Number(await pair.locator('.agreement').getAttribute('data-value'))).toBeCloseTo(e.agreement, 12);
+        expect(await pair.locator('.agreement').textContent()).toBe(`${pct(e.agreement)} (${en(e.agreed)} of ${en(e.n)})`);
+        expect(await pair.locator('.labelled').textContent()).toContain(`labelled ${en(e.labelled)} (${en(e.labelled_fraud)} fraud)`);
+        const rates = await cells(`#shadow [data-pair="${key}"] .rates`);
+        expect(rates.find((r) => r[0] === 'Block rate')).toEqual(['Block rate', pct(e.live_block_rate), pct(e.shadow_block_rate)]);
+        const precision = (v: number | null, n: number) => (v === null ? '– (no labelled blocks)' : `${pct(v)} (of ${en(n)} labelled blocks)`);
+        expect(rates.find((r) => r[0] === 'Block precision')).toEqual(['Block precision', precision(e.live_block_precision, e.live_blocks_labelled), precision(e.shadow_block_precision, e.shadow_blocks_labelled)]);
+        const OUT = ['approve', 'review', 'block'];
+        expect(await cells(`#shadow [data-pair="${key}"] .matrix`)).toEqual(OUT.map((l) => [l, ...OUT.map((sh) => en(e.matrix[`${l}|${sh}`] ?? 0))]));
+      }
+      expect(await page.locator('#shadow-empty').isHidden()).toBe(true);
 
       // Assess: the masked table and the skipped-data table
       const firstEmail = await page.locator('#latest-blocked tbody tr:first-child td:last-child').textContent();
@@ -151,6 +177,16 @@ describe('Dashboard in Chromium', () => {
       });
       expect(refused).toEqual({ fetched: 'refused', violations: ['connect-src'] });
       expect(requests).toEqual([]);
+
+      // Assess: a window without shadow decisions says how to start shadowing
+      const noShadow = join(dataDir, 'no-shadow.html');
+      await writeFile(noShadow, renderHtml({ ...report.results, kpis: { ...k, shadow_versions: [], shadow_matrix: [] } }, await chartLibraryFromNodeModules(), new Date()));
+      await page.goto(`file://${noShadow}`);
+      await page.waitForFunction(() => (globalThis as { dashboardReady?: boolean }).dashboardReady === true);
+      expect(await page.locator('#shadow-empty').isVisible()).toBe(true);
+      expect(await page.locator('#shadow-empty').textContent()).toContain('npm run detectors -- shadow <detector> <version>');
+      expect(await page.locator('#shadow [data-pair]').count()).toBe(0);
+      expect(await page.locator('#shadow-coverage').textContent()).toBe(`0 of ${en(totals.transactions as number)} transactions in the window`);
     } finally {
       await context.close();
     }

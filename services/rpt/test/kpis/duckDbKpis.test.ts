@@ -5,7 +5,7 @@ import { FsObjectStore, type LakeTransaction } from '@sfc/shared';
 import { DuckDbSqlEngine } from '../../src/adapters/DuckDbSqlEngine.js';
 import { runKpis, type KpiResults } from '../../src/report/runKpis.js';
 import { writeLake, type WrittenLake } from '../support/writeLake.js';
-import { decisionsPerDay, detectorVersions, reviewQueue, ruleHits, thresholdsSeen } from '../support/recompute.js';
+import { decisionsPerDay, detectorVersions, reviewQueue, ruleHits, shadowVersions, thresholdsSeen } from '../support/recompute.js';
 
 const start = new Date('2026-06-01T22:30:00Z'); // crosses midnight: two dt partitions
 const window = { from: start, to: new Date(start.getTime() + 3 * 3_600_000) };
@@ -101,6 +101,31 @@ describe('KPIs on DuckDB', () => {
     expect([expected.decided, expected.open].every((n) => n > 0)).toBe(true);
     expect(reviewQueue(tx, lake.labels, window, new Date(8.64e15)).labelled_fraud).toBeGreaterThan(expected.labelled_fraud);
     expect(Object.fromEntries(results.kpis.review_decisions_per_day!.map((r) => [`${r.day}|${r.source}`, r.n]))).toEqual(decisionsPerDay(tx, lake.labels, window, labelsTo));
+  });
+
+  it('shadow versions: per live / shadow version pair over the rows with fd_shadow, agreement, rates, precision and recall on the labelled rows, and the outcome matrix', () => {
+    const expected = shadowVersions(tx, lake.labels, window, labelsTo);
+    const rows = results.kpis.shadow_versions!;
+    expect(rows.map((r) => `${r.live_version}|${r.shadow_version}`).sort()).toEqual(Object.keys(expected).sort());
+    // The fixture has both shadows, one beside the thresholds, and rows without fd_shadow (not counted).
+    expect(Object.keys(expected).sort()).toEqual(['(none)|payments:2', '(none)|payments:3', 'payments:1|payments:2', 'payments:2|payments:3']);
+    expect(rows.reduce((s, r) => s + (r.n as number), 0)).toBe(tx.filter((t) => t.fd_shadow).length);
+    expect(tx.filter((t) => t.fd_shadow).length).toBeLessThan(tx.length);
+    for (const r of rows) {
+      const { matrix, ...e } = expected[`${r.live_version}|${r.shadow_version}`]!;
+      for (const [col, value] of Object.entries(e)) {
+        if (Number.isInteger(value)) expect([col, r[col]]).toEqual([col, value]);
+        else closeTo(r[col], value);
+      }
+      expect(Object.keys(r).sort()).toEqual(['live_version', 'shadow_version', ...Object.keys(e)].sort());
+      // Outcomes differ sometimes, and precisions rest on labels of both sides.
+      expect(e.agreement).toBeGreaterThan(0.5);
+      expect(e.agreement).toBeLessThan(1);
+      expect(Math.min(e.live_blocks_labelled, e.shadow_blocks_labelled, e.live_reviews_labelled, e.shadow_reviews_labelled)).toBeGreaterThan(0);
+      const cells = results.kpis.shadow_matrix!.filter((m) => m.live_version === r.live_version && m.shadow_version === r.shadow_version);
+      expect(Object.fromEntries(cells.map((m) => [`${m.live_outcome}|${m.shadow_outcome}`, m.n]))).toEqual(matrix);
+    }
+    expect(results.kpis.shadow_matrix!.reduce((s, m) => s + (m.n as number), 0)).toBe(tx.filter((t) => t.fd_shadow).length);
   });
 
   it('latest blocked are the 20 most recent blocks, with the masked e-mail the lake holds (never a raw one)', () => {

@@ -1,6 +1,6 @@
 import {
   ComplianceFindingSchema, LakeLabelSchema, LakeTransactionSchema, OUTCOMES, PRODUCT_CATEGORIES, VERDICTS, toLakeTransaction,
-  type ComplianceFinding, type FraudDecision, type LakeLabel, type LakeTransaction, type ScoredTransaction,
+  type ComplianceFinding, type FraudDecision, type LakeLabel, type LakeTransaction, type ScoredTransaction, type ShadowDecision,
 } from '@sfc/shared';
 import { testPolicy } from '../../../../shared/test/support/pseudonym.js';
 
@@ -64,7 +64,8 @@ function makeScored(r: () => number, i: number, time: Date): ScoredTransaction {
       model_time_ms: Math.round(r() * 10 * 100) / 100,
     },
   };
-  return { ...scored, fd: { ...scored.fd, ...decidedBy(i, score, scored.transaction_amt, scored.fd.outcome) } };
+  const shadow = shadowOf(i, score, scored.transaction_amt);
+  return { ...scored, fd: { ...scored.fd, ...decidedBy(i, score, scored.transaction_amt, scored.fd.outcome) }, ...(shadow ? { fd_shadow: shadow } : {}) };
 }
 
 /**
@@ -87,9 +88,34 @@ function decidedBy(i: number, score: number, amount: number, outcome: FraudDecis
 }
 
 /**
+ * What a SHADOW version decided beside the live one, as txn writes `fd_shadow`: `payments:2` (the
+ * same model, lower thresholds and a rule on big amounts) until it is activated at row 4,000, then
+ * `payments:3` with its own model (`xgb-2`, whose score differs from the live one by up to 100).
+ * Shadowed beside the thresholds too (a detector with a SHADOW and no ACTIVE version). Every tenth
+ * row has none (a replay keeps its first decision; a shadow that fails to load writes none). Taken
+ * from values already drawn, so no other field of the fixtures changed.
+ */
+function shadowOf(i: number, score: number, amount: number): ShadowDecision | undefined {
+  if (i % 10 === 5) return undefined;
+  const own = i >= 4000;
+  const s = own ? Math.min(1000, Math.max(0, score + ((i * 37) % 201) - 100)) : score;
+  const rules = [
+    ...(s >= 850 ? [{ rule_id: 'high_score', rule_version: '3', outcomes: ['fraud_deny'] }] : []),
+    ...(s >= 650 && s < 850 ? [{ rule_id: 'risky_score', rule_version: '2', outcomes: ['verify_customer'] }] : []),
+    ...(amount > 1800 && s >= 400 && s < 850 ? [{ rule_id: 'big_risky_amount', rule_version: '1', outcomes: ['verify_customer'] }] : []),
+  ];
+  const outcome = rules.some((r) => r.outcomes.includes('fraud_deny')) ? 'block' : rules.length > 0 ? 'review' : 'approve';
+  return {
+    outcome, score: s, model_version: own ? 'xgb-2' : 'xgb-1', reasons: outcome === 'approve' ? [] : ['high_amount'],
+    rules, outcomes: rules.flatMap((r) => r.outcomes), detector_version: own ? 'payments:3' : 'payments:2',
+  };
+}
+
+/**
  * Labels of a transaction, as the label function writes them: most reviews decided by an analyst or
  * an import (one relabelled: the later label wins), some only by a chargeback feed (still open), some
- * not at all; a share of blocks and a few approves confirmed by the feed days later.
+ * not at all; a share of blocks and a few approves confirmed by the feed days later (some within three
+ * days, some after ten or twenty), a few blocks cleared by an import.
  */
 export function makeLabels(t: LakeTransaction, i: number): LakeLabel[] {
   const at = (hours: number) => new Date(Date.parse(t.event_time) + hours * 3_600_000).toISOString();
@@ -106,7 +132,11 @@ export function makeLabels(t: LakeTransaction, i: number): LakeLabel[] {
     }
   }
   if (t.fd.outcome === 'block' && i % 4 === 0) return [label(240, 'chargebacks', 'fraud')];
+  // Sooner: blocks confirmed or cleared within days, and frauds let through, so both sides of a shadow comparison have labels.
+  if (t.fd.outcome === 'block' && i % 4 === 2) return [label(48, 'chargebacks', byScore)];
+  if (t.fd.outcome === 'block' && i % 4 === 1 && t.fd.score < 950) return [label(30, 'import', 'legit')];
   if (t.fd.outcome === 'approve' && i % 97 === 0) return [label(480, 'chargebacks', 'fraud')];
+  if (t.fd.outcome === 'approve' && i % 41 === 0 && t.fd.score >= 400) return [label(72, 'chargebacks', 'fraud')];
   return [];
 }
 

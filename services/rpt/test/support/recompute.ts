@@ -69,3 +69,48 @@ export function thresholdsSeen(tx: LakeTransaction[]) {
   };
   return { review_from: low('review_threshold', 'review'), block_from: low('block_threshold', 'block'), without_version: tx.filter((t) => !t.fd.detector_version).length };
 }
+
+/** One side's numbers in the shadow comparison, named as the KPI's columns (`live_block_rate`, `shadow_recall`, ...). */
+type SideStats<S extends 'live' | 'shadow'> = { [K in `${S}_${'block_rate' | 'review_rate' | 'blocks_labelled' | 'reviews_labelled'}`]: number }
+  & { [K in `${S}_${'block_precision' | 'review_precision' | 'recall'}`]: number | null };
+
+/**
+ * Per `<live version>|<shadow version>` over the rows with fd_shadow: counts, agreement, both sides'
+ * block / review rates and, over the rows whose latest label (any source) was read, precision of block
+ * and of review and recall of frauds; `matrix` counts `<live outcome>|<shadow outcome>`.
+ */
+export function shadowVersions(tx: LakeTransaction[], labels: LakeLabel[], window: ReportWindow, labelsTo: Date) {
+  const label = latest(labelsRead(labels, window, labelsTo));
+  const pairs = new Map<string, LakeTransaction[]>();
+  for (const t of tx) {
+    if (!t.fd_shadow) continue;
+    const key = `${t.fd.detector_version ?? '(none)'}|${t.fd_shadow.detector_version}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), t]);
+  }
+  const share = (part: number, whole: number) => (whole ? part / whole : null);
+  return Object.fromEntries([...pairs].map(([key, rows]) => {
+    const labelled = rows.filter((t) => label.has(t.event_id));
+    const fraud = labelled.filter((t) => label.get(t.event_id)!.label === 'fraud');
+    const side = <S extends 'live' | 'shadow'>(name: S, outcome: (t: LakeTransaction) => string): SideStats<S> => {
+      const of = (o: string) => labelled.filter((t) => outcome(t) === o);
+      const precision = (o: string) => share(of(o).filter((t) => label.get(t.event_id)!.label === 'fraud').length, of(o).length);
+      return {
+        [`${name}_block_rate`]: rows.filter((t) => outcome(t) === 'block').length / rows.length,
+        [`${name}_review_rate`]: rows.filter((t) => outcome(t) === 'review').length / rows.length,
+        [`${name}_blocks_labelled`]: of('block').length,
+        [`${name}_block_precision`]: precision('block'),
+        [`${name}_reviews_labelled`]: of('review').length,
+        [`${name}_review_precision`]: precision('review'),
+        [`${name}_recall`]: share(fraud.filter((t) => outcome(t) !== 'approve').length, fraud.length),
+      } as SideStats<S>;
+    };
+    const agreed = rows.filter((t) => t.fd.outcome === t.fd_shadow!.outcome).length;
+    const times = rows.map((t) => Date.parse(t.event_time));
+    return [key, {
+      n: rows.length, agreed, agreement: agreed / rows.length, labelled: labelled.length, labelled_fraud: fraud.length,
+      ...side('live', (t) => t.fd.outcome), ...side('shadow', (t) => t.fd_shadow!.outcome),
+      first_seen: Math.min(...times), last_seen: Math.max(...times),
+      matrix: countBy(rows, (t) => `${t.fd.outcome}|${t.fd_shadow!.outcome}`),
+    }];
+  }));
+}
