@@ -10,14 +10,44 @@ export const LIST_NAME = /^[0-9a-z_]{1,64}$/;
 /** The canonical text of an IP address: IPv4 without leading zeros, IPv6 compressed and lower-case (RFC 5952). */
 export function canonicalIp(value: string): string | undefined {
   const v = value.trim();
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) {
-    const octets = v.split('.').map(Number);
-    return octets.every((o) => o <= 255) ? octets.join('.') : undefined;
-  }
+  const dotted = dottedQuad(v);
+  if (dotted !== null) return dotted;
   if (isIPv4(v)) return v;
   // WHATWG URL serialises an IPv6 host in RFC 5952 form; node:net has no formatter of its own.
   if (isIPv6(v)) return new URL(`http://[${v}]/`).hostname.slice(1, -1);
   return undefined;
+}
+
+/**
+ * Four dot-separated runs of 1-3 ASCII digits (`010.0.0.7`): the canonical address, undefined when an
+ * octet is over 255, null when `v` is not of that form. Scanned by hand: scoring normalises an event's
+ * IP address once per list per event, and a regex + split + join cost most of a 50-rule detector's
+ * list lookups (about 0.7 µs an address); an address already canonical is returned as it is.
+ */
+function dottedQuad(v: string): string | undefined | null {
+  let parts = 0;
+  let digits = 0;
+  let octet = 0;
+  let padded = false;
+  let over = false;
+  for (let i = 0; i <= v.length; i++) {
+    const ch = i < v.length ? v.charCodeAt(i) : 46; // a final '.' closes the last octet
+    if (ch >= 48 && ch <= 57) {
+      if (++digits > 3) return null;
+      if (digits === 2 && octet === 0) padded = true;
+      octet = octet * 10 + (ch - 48);
+    } else if (ch === 46) {
+      if (digits === 0 || ++parts > 4) return null;
+      if (octet > 255) over = true;
+      digits = 0;
+      octet = 0;
+    } else {
+      return null;
+    }
+  }
+  if (parts !== 4) return null;
+  if (over) return undefined;
+  return padded ? v.split('.').map(Number).join('.') : v;
 }
 
 /**

@@ -14,7 +14,26 @@ const fileStore = () => new FileListStore(mkdtempSync(join(tmpdir(), 'lists-')))
 describe('Lists: normalising values per variable type', () => {
   it.each<[string, string | undefined]>([
     ['010.001.000.255', '10.1.0.255'], ['2001:DB8:0:0:0:0:0:1', '2001:db8::1'], [' ::1 ', '::1'], ['256.1.1.1', undefined], ['not-an-ip', undefined],
+    ['0.0.0.0', '0.0.0.0'], ['1.2.3', undefined], ['1.2.3.4.5', undefined], ['1..2.3', undefined], ['1.2.3.4444', undefined], ['1.2.3.4.', undefined], ['１.2.3.4', undefined],
   ])('IP %s -> %s', (v, out) => expect(canonicalIp(v)).toBe(out));
+
+  it('reads dotted IPv4 addresses as the plain definition does (regex, split, every octet at most 255), on 20,000 generated strings', () => {
+    // The definition canonicalIp's hand-written scanner must keep: the form is four runs of 1-3 ASCII digits.
+    const reference = (value: string) => {
+      const v = value.trim();
+      if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) return 'not dotted';
+      const octets = v.split('.').map(Number);
+      return octets.every((o) => o <= 255) ? octets.join('.') : undefined;
+    };
+    let seed = 7;
+    const rand = (n: number) => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed % n; };
+    const alphabet = ['0', '1', '2', '5', '9', '.', '.', ' ', 'a', '00', '25', '255', '256', '010'];
+    for (let i = 0; i < 20_000; i++) {
+      const v = Array.from({ length: 1 + rand(12) }, () => alphabet[rand(alphabet.length)]).join('');
+      const want = reference(v);
+      if (want !== 'not dotted') expect([v, canonicalIp(v)]).toEqual([v, want]);
+    }
+  });
 
   it('lower-cases e-mail addresses, keeps BIN digits and phone digits', () => {
     expect(normaliserFor('EMAIL_ADDRESS')(' Ann@Example.COM ')).toBe('ann@example.com');
