@@ -1,11 +1,12 @@
 // Benchmark (not a test): how long from an analyst's decision to its label on the labels topic (issue 22's
 // goal: within a second), and to its label applied with TOPICS=memory (npm start's path: the label
 // function's code, lake in files + entity state in memory).
-//   tsx scripts/bench/cases.ts [--cases 500]
+//   tsx scripts/bench/cases.ts [--cases 500] [--no-kafka]
 // Cases made by act from simulated review transactions in a file case store (DATA_DIR/cases as npm start
 // leaves them); each decided one at a time through decide(), as the review page and `npm run cases` do.
-// The topic is MemoryTopics (in-process): no test runs Kafka for cases, so a broker's round trip
-// (a produce with acks=all, a few ms on loopback) is not in these numbers.
+// Three destinations: the in-process topic (MemoryTopics), a real Kafka broker (the local one, started
+// if needed, as `npm run bench -- kafka` does: a produce with acks=all per decision), and npm start's
+// path (the label function's code at once).
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +20,11 @@ import { appliedLabelSink, topicLabelSink, type LabelSink } from '../../services
 import { labelDepsFrom } from '../../services/txn/src/deps/labelDeps.js';
 import { actBatch } from '../../services/txn/src/pipeline/actBatch.js';
 import { percentile } from '../../services/txn/src/local/stats.js';
+import { KafkaTopics } from '@sfc/shared/adapters/KafkaTopics.js';
+import { Kafka, logLevel } from 'kafkajs';
+import { startBroker, stopBroker } from '../kafka/broker.js';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '500' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '500' }, 'no-kafka': { type: 'boolean', default: false } } });
 const n = Number(values.cases);
 
 async function casesIn(dir: string): Promise<{ store: FileCaseStore; ids: string[] }> {
@@ -37,7 +41,7 @@ async function casesIn(dir: string): Promise<{ store: FileCaseStore; ids: string
   return { store, ids: (await store.list({ open: true, limit: n })).map((x) => x.case_id) };
 }
 
-async function measure(name: string, store: FileCaseStore, ids: string[], sink: LabelSink, landed: () => number): Promise<void> {
+async function measure(name: string, store: FileCaseStore, ids: string[], sink: LabelSink, landed: () => number | Promise<number>): Promise<void> {
   const ms: number[] = [];
   for (const [i, id] of ids.entries()) {
     const t0 = performance.now();
@@ -45,7 +49,8 @@ async function measure(name: string, store: FileCaseStore, ids: string[], sink: 
     ms.push(performance.now() - t0);
     if (done.status !== 'decided' || done.labelError) throw new Error(`${id}: ${JSON.stringify(done)}`);
   }
-  if (landed() !== ids.length) throw new Error(`${name}: ${landed()} labels landed of ${ids.length} decisions`);
+  const got = await landed();
+  if (got !== ids.length) throw new Error(`${name}: ${got} labels landed of ${ids.length} decisions`);
   const f = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`${name.padEnd(44)} ${ids.length} decisions: p50 ${f(percentile(ms, 50))}  p95 ${f(percentile(ms, 95))}  p99 ${f(percentile(ms, 99))}  max ${f(Math.max(...ms))}`);
 }
@@ -56,6 +61,31 @@ console.log(`decide -> label, one decision at a time (the decision written once,
   const { store, ids } = await casesIn(dir);
   const topics = new MemoryTopics(1);
   await measure('labels topic (MemoryTopics, TOPICS=kafka path)', store, ids, topicLabelSink(topics, 'fraud_labels'), () => topics.readAll('fraud_labels').length);
+}
+if (!values['no-kafka']) {
+  // A broker this benchmark starts is stopped at the end; one in KAFKA_BROKERS, or already running, is left alone.
+  let ownBroker = false;
+  if (!process.env.KAFKA_BROKERS) {
+    const broker = await startBroker({ log: (l) => console.log(l) });
+    [process.env.KAFKA_BROKERS, ownBroker] = [broker.brokers, !broker.reused];
+  }
+  const brokers = process.env.KAFKA_BROKERS!.split(',');
+  const topic = `bench-cases-${Date.now()}-fraud_labels`;
+  const topics = new KafkaTopics({ brokers, clientId: 'sfc-bench-cases' });
+  await topics.ensureTopics([{ name: topic, partitions: 3 }]);
+  const admin = new Kafka({ clientId: 'sfc-bench-cases-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cases-kafka-'));
+    const { store, ids } = await casesIn(dir);
+    // What landed: the end offsets of the topic's partitions.
+    const onTopic = async () => (await admin.fetchTopicOffsets(topic)).reduce((k, p) => k + Number(p.high), 0);
+    await measure('labels topic (a real Kafka broker, acks=all)', store, ids, topicLabelSink(topics, topic), onTopic);
+  } finally {
+    await admin.disconnect();
+    await topics.close();
+    if (ownBroker) await stopBroker();
+  }
 }
 {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cases-applied-'));
