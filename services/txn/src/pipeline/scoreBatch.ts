@@ -98,6 +98,7 @@ async function scoreWith(deps: ScoreDeps, txs: Transaction[], shadow: LiveVersio
   const batch = await (deps.scorer as FraudScorer & { scoreBatch(t: Transaction[], m: ModelChoice): Promise<MultiScoredBatch> }).scoreBatch(txs, models);
   // A scorer that cannot run other models must not let a version decide on a score it did not ask for.
   if (models.decide && batch.modelVersion !== models.decide.modelVersion) throw new Error(`the scorer did not run model ${models.decide.modelVersion} that the ACTIVE detector version names`);
+  for (const [modelVersion, error] of batch.failed ?? []) deps.logger.error('the shadow version\'s model failed on this batch: no fd_shadow for it, the live decisions go on', { model: modelVersion, error });
   return batch;
 }
 

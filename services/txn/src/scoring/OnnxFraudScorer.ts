@@ -36,6 +36,8 @@ export interface MultiScoredBatch extends ScoredBatch {
    * remembered from the replay window (its features are not computed again) or that conflicts.
    */
   others: Map<string, (FraudScore | undefined)[]>;
+  /** `also` models whose inference failed this batch, with why: they only shadow, so the batch goes on without them. */
+  failed?: Map<string, string>;
 }
 
 /**
@@ -78,7 +80,12 @@ export class OnnxFraudScorer implements FraudScorer {
     const x = await this.extractor.extract(events);
     const started = performance.now();
     const probabilities = await model.probabilities(x.values, x.fresh.length);
-    const alsoProbabilities = await Promise.all(also.map((m) => m.probabilities(x.values, x.fresh.length)));
+    // An `also` model only shadows: its failure must not fail the deciding model's batch.
+    const failed = new Map<string, string>();
+    const alsoProbabilities = await Promise.all(also.map((m) => m.probabilities(x.values, x.fresh.length).catch((err: unknown) => {
+      failed.set(m.modelVersion, (err as Error).message);
+      return undefined;
+    })));
     const modelTimeMs = performance.now() - started;
     const decisions = new Map<string, number[]>();
     const scores: FraudScore[] = new Array(events.length);
@@ -92,7 +99,8 @@ export class OnnxFraudScorer implements FraudScorer {
       scores[i] = { score, reasons: phrase(engine.defs, top, topValues) };
       if (x.contents.length > 0) decisions.set(x.replayIds[i]!, encodeReplay(score, signature, top, topValues, x.contents[i]!));
       also.forEach((m, k) => {
-        const o = scoreOf(m, alsoProbabilities[k]!, r);
+        if (!alsoProbabilities[k]) return;
+        const o = scoreOf(m, alsoProbabilities[k], r);
         others.get(m.modelVersion)![i] = { score: o.score, reasons: phrase(engine.defs, o.top, o.topValues) };
       });
     });
@@ -106,6 +114,6 @@ export class OnnxFraudScorer implements FraudScorer {
     }
     for (const [i, reason] of x.conflicts) scores[i] = { score: 0, reasons: [], conflict: { field: 'event_id', reason } };
     await x.commit(decisions);
-    return { scores, modelVersion: model.modelVersion, modelTimeMs, others };
+    return { scores, modelVersion: model.modelVersion, modelTimeMs, others, ...(failed.size > 0 ? { failed } : {}) };
   }
 }

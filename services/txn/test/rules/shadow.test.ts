@@ -139,4 +139,24 @@ describe('Shadow scoring: its own rules and its own model beside the ACTIVE vers
     await store.setShadow('payments', '2');
     expect((await score()).every((s) => s.fd_shadow?.detector_version === 'payments:2')).toBe(true);
   });
+
+  it('a shadow model that fails at inference: the batch is decided by the ACTIVE version, no fd_shadow, the error logged', async () => {
+    const model = deps.detector!.shadow!.model!;
+    expect(model.modelVersion).toBe(second.modelVersion);
+    const real = model.probabilities.bind(model);
+    model.probabilities = async () => { throw new Error('onnxruntime: bad allocation'); };
+    lines.length = 0;
+    try {
+      const out = await score();
+      expect(out).toHaveLength(txs.length);
+      for (const s of out) {
+        expect(s.fd_shadow).toBeUndefined();
+        expect(s.fd.detector_version).toBe('payments:1');
+      }
+      expect(lines.join('\n')).toMatch(new RegExp(`shadow version's model failed on this batch.*${second.modelVersion}.*bad allocation`));
+    } finally {
+      model.probabilities = real;
+    }
+    expect((await score()).every((s) => s.fd_shadow?.detector_version === 'payments:2')).toBe(true);
+  });
 });
