@@ -71,6 +71,24 @@ describe('Training: labels kept in the lake merged into the events (AFD: the lat
     expect(describeMerge(s)).toMatch(/7 read \(6 events\), 4 matched, 2 changed a label, 1 older than the file's label \(kept\), 2 unmatched \(evt-unknown-/);
   });
 
+  it('at the same label_time fraud wins, whichever file or row says it last (as the backtest and the dashboard count it)', async () => {
+    const [a, b, c] = [legit[3]!, legit[4]!, legit[5]!];
+    const at = (r: string[]) => later(r, 1);
+    const root = mkdtempSync(join(dir, 'tie-'));
+    mkdirSync(join(root, 'dt=2026-11-01'), { recursive: true });
+    const put = (name: string, rows: object[]) => writeFileSync(join(root, 'dt=2026-11-01', name), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    // Files are read in path order: a fraud label in the first, a legit one at the same instant in the second, and the reverse.
+    put('a.jsonl', [{ event_id: a[0], entity_id: a[2], label: 'fraud', label_time: at(a), source: 'analyst' }, { event_id: b[0], entity_id: b[2], label: 'legit', label_time: at(b), source: 'import' }]);
+    put('b.jsonl', [{ event_id: a[0], entity_id: a[2], label: 'legit', label_time: at(a), source: 'import' }, { event_id: b[0], entity_id: b[2], label: 'fraud', label_time: at(b), source: 'analyst' }]);
+    // A lake fraud label at the instant of the file's own legit label.
+    const csvTime = join(dir, 'tie-events.csv');
+    writeFileSync(csvTime, `EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP\n${c[0]},fraud,${c[5] || c[1]}\n`);
+
+    const merged = await labelsOf(await LabelMerge.load([root, csvTime]));
+
+    expect([merged.get(a[0]!), merged.get(b[0]!), merged.get(c[0]!)]).toEqual([1, 1, 1]);
+  });
+
   it('names a --labels path that does not exist', async () => {
     await expect(LabelMerge.load([join(dir, 'nope')])).rejects.toThrow(`--labels ${join(dir, 'nope')}: no such file or folder`);
   });

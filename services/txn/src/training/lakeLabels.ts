@@ -73,7 +73,8 @@ export class LabelMerge {
     this.s.read += 1;
     const t = Date.parse(time);
     const had = this.latest.get(eventId);
-    if (!had || t >= had.time) this.latest.set(eventId, { label: label === 'fraud' ? 1 : 0, time: t, matched: false });
+    // The latest wins; at the same instant fraud wins, as in the backtest and rpt's KPIs.
+    if (!had || t > had.time || (t === had.time && label === 'fraud')) this.latest.set(eventId, { label: label === 'fraud' ? 1 : 0, time: t, matched: false });
   }
 
   private async readLake(file: string): Promise<void> {
@@ -106,6 +107,7 @@ export class LabelMerge {
 
   /**
    * Gives the row its event's merged label when that label is later than the row's own LABEL_TIMESTAMP
+   * (or as late, and fraud)
    * (a row labelled without one counts as labelled at its event time; an unlabelled row takes any).
    * `count`: this pass is the one counted (training reads the file twice).
    */
@@ -114,7 +116,8 @@ export class LabelMerge {
     if (!l) return;
     const own = row.label === null ? Number.NEGATIVE_INFINITY : Number.isNaN(row.labelTime) ? row.time : row.labelTime;
     if (count) { l.matched = true; this.s.matched += 1; }
-    if (!(l.time > own)) {
+    // Later than the row's own label wins; at the same instant fraud wins (the backtest's and rpt's rule).
+    if (!(l.time > own || (l.time === own && l.label === 1 && row.label !== 1))) {
       if (count) this.s.kept += 1;
       return;
     }
