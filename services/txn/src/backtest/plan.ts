@@ -6,7 +6,7 @@ import { lookupNormaliser } from '../lists/normalise.js';
 import type { DetectorFile, RuleExecutionMode } from '../rules/detectorFile.js';
 import { parseRule } from '../rules/parser.js';
 import { listsIn } from '../rules/Detector.js';
-import { BacktestCompileError, ruleToSql, type ListRelation, type SqlList, type SqlVariable } from './ruleSql.js';
+import { BacktestCompileError, numberSql, ruleToSql, type ListRelation, type SqlList, type SqlVariable } from './ruleSql.js';
 
 /** One rule of a backtest: our outcome (the most severe of its named outcomes) and its condition as SQL. */
 export interface PlannedRule { ruleId: string; ruleVersion: string; outcome: Outcome; outcomes: string[]; sql: string }
@@ -47,7 +47,11 @@ function variables(def: DetectorFile, rawPii: boolean): Map<string, SqlVariable>
     const [name, variableType] = AFD_VARIABLES[field];
     const numeric = TYPE_TRAITS[variableType].dataType !== 'STRING';
     const given = def.variables[name]?.defaultValue;
-    const fallback = numeric ? `CAST(${given === undefined ? 0 : Number(given)} AS DOUBLE)` : sqlString(given === undefined ? '' : String(given));
+    const number = given === undefined ? 0 : Number(given);
+    // The evaluator takes Number(default) as it is; NaN (a default such as "n/a") compares false there,
+    // and is NULL here: the same answers for comparisons, but not for `in ["NaN"]`, so it is refused.
+    if (numeric && Number.isNaN(number)) throw new BacktestCompileError(`(variable $${name})`, `the default ${JSON.stringify(given)} of $${name}`, 'not a number; give the variable a numeric defaultValue');
+    const fallback = numeric ? numberSql(number) : sqlString(given === undefined ? '' : String(given));
     const column = `COALESCE(r."${field}", ${fallback})`;
     const kind = pii[field];
     vars.set(name, kind
@@ -96,7 +100,7 @@ export function planBacktest(def: DetectorFile, options: PlanOptions): BacktestP
 /** A list relation's SQL: its values, or no row (typed) when it has none. */
 export function listRelationSql(l: ListRelation): string {
   if (l.values.length === 0) return `SELECT CAST(NULL AS ${l.type}) AS v WHERE FALSE`;
-  const value = (v: string | number) => (typeof v === 'number' ? `(CAST(${String(v)} AS DOUBLE))` : `(${sqlString(v)})`);
+  const value = (v: string | number) => (typeof v === 'number' ? `(${numberSql(v)})` : `(${sqlString(v)})`);
   return `SELECT v FROM (VALUES ${l.values.map(value).join(', ')}) AS t(v)`;
 }
 

@@ -45,7 +45,13 @@ type Typed = { type: 'number' | 'string' | 'boolean'; sql?: string; variable?: S
 
 /** `String(Number(s)) === s`: the text is how JavaScript writes some number (so a number's String() can equal it). */
 const numberOf = (s: string): number | undefined => { const n = Number(s); return s.trim() !== '' && String(n) === s ? n : undefined; };
-const numberSql = (n: number) => `CAST(${String(n)} AS DOUBLE)`;
+
+/**
+ * A number as SQL both engines read: ±Infinity as the text DuckDB and Trino cast (`Infinity` alone
+ * would be read as a column name). NaN has no SQL form the backtest can match (its arithmetic turns
+ * NaN into NULL), so the callers refuse it first.
+ */
+export const numberSql = (n: number): string => (Number.isFinite(n) ? `CAST(${String(n)} AS DOUBLE)` : `CAST('${n > 0 ? 'Infinity' : '-Infinity'}' AS DOUBLE)`);
 const relationName = (list: string, what: string) => `bt_list_${list}_${what}`.replace(/[^0-9a-z_]/g, '_');
 
 /**
@@ -129,6 +135,7 @@ export function ruleToSql(ruleId: string, tree: Node, env: RuleSqlEnv): string {
       if (v.type === 'number') {
         // The evaluator looks up normalise(String(x)): an entry can only equal the text of a number if it is one.
         const numbers = list.elements.filter((e) => env.normalise(list.variableType, e) === e).map(numberOf).filter((x): x is number => x !== undefined);
+        if (numbers.some(Number.isNaN)) return refuse(`@${set.name} holding "NaN" on a number`, 'a NaN value (0/0) is NULL in the SQL backtest, so the entry could never match as it does live');
         test = `COALESCE(${sqlOf(v, "'in'")} IN ${relation(list, 'num', 'DOUBLE', [...new Set(numbers)])}, FALSE)`;
       } else if (v.variable?.token) {
         const kind = v.variable.token.kind;
@@ -139,6 +146,7 @@ export function ruleToSql(ruleId: string, tree: Node, env: RuleSqlEnv): string {
       }
     } else if (v.type === 'number') {
       const numbers = set.values.every((x) => typeof x === 'number') ? set.values as number[] : set.values.map((x) => numberOf(String(x))).filter((x): x is number => x !== undefined);
+      if (numbers.some(Number.isNaN)) return refuse('"NaN" in a list on a number', 'a NaN value (0/0) is NULL in the SQL backtest, so the entry could never match as it does live');
       test = numbers.length === 0 ? 'FALSE' : `COALESCE(${sqlOf(v, "'in'")} IN (${numbers.map(numberSql).join(', ')}), FALSE)`;
     } else if (v.variable?.token) {
       test = tokenIn(v, set.values.map(String));

@@ -67,6 +67,8 @@ describe('Backtest: the SQL decides as the evaluator does, row by row (DuckDB ov
     ['cats', '$product_category in @cats and $insightscore < 200', ['verify']],
     ['mixed_in', `$card_bin in [${txs[3]!.card_bin}, "x", "${txs[4]!.card_bin}"] or regex_match("4[0-9]*1", $card_bin)`, ['verify']],
     ['not_ip', `$ip_address not in ["${someIp}"] and $insightscore > 990`, ['block']],
+    // Infinity as list text: the evaluator matches String(x / 0); the SQL must write it as a number it can read.
+    ['inf_in', '($order_price / 0) in ["Infinity", "x"] and $insightscore > 980', ['verify']],
   ] as const;
   const detector = (mode: 'FIRST_MATCHED' | 'ALL_MATCHED') => DetectorFileSchema.parse({
     detectorId: 'payments', ruleExecutionMode: mode, outcomes: { fraud_deny: 'block', verify: 'review' },
@@ -122,6 +124,11 @@ describe('Backtest: the SQL decides as the evaluator does, row by row (DuckDB ov
     expect(() => planBacktest(def, options)).toThrow(/rule gmail: cannot backtest regex_match\(\) of \$customer_email: the lake holds \$customer_email only as a token.*LAKE_PII=raw/);
     // With the raw values in the lake (LAKE_PII=raw) the same rule compiles.
     expect(planBacktest(def, { ...options, rawPii: true }).rules.map((x) => x.ruleId)).toEqual(['ok', 'gmail']);
+    // NaN has no SQL form that can match (NaN arithmetic is NULL there): refused, by rule; so is a numeric default that is not a number.
+    const nan = DetectorFileSchema.parse({ rules: [{ ruleId: 'nan_list', expression: '($order_price % 0) in ["NaN"]', outcomes: ['review'] }] });
+    expect(() => planBacktest(nan, options)).toThrow(/rule nan_list: cannot backtest "NaN" in a list on a number/);
+    const badDefault = DetectorFileSchema.parse({ variables: { order_price: { defaultValue: 'n/a' } }, rules: [{ ruleId: 'big', expression: '$order_price > 1', outcomes: ['review'] }] });
+    expect(() => planBacktest(badDefault, options)).toThrow(/cannot backtest the default "n\/a" of \$order_price: not a number/);
     const look = DetectorFileSchema.parse({ rules: [{ ruleId: 'lookahead', expression: 'regex_match("(?=a).*", $merchant)', outcomes: ['review'] }] });
     expect(() => planBacktest(look, options)).toThrow(/rule lookahead: cannot backtest regex_match\("\(\?=a\)\.\*", \.\.\.\): lookaround/);
   });
