@@ -28,8 +28,9 @@ Started by scripts/deploy/emulated/emulator.ts (`npm run deploy:emulated`); noth
   CloudFront, the distribution's origins and behaviours as given), CachePolicy and
   ResponseHeadersPolicy (moto has no API for them: an id, kept here only). And for every bucket:
   AWS::S3::BucketPolicy (skipped by moto) and a bucket's PublicAccessBlockConfiguration (ignored by
-  moto), so GetBucketPolicy and GetPublicAccessBlock answer as in AWS. moto enforces no bucket policy
-  here (its IAM checks are off), so the TLS-only Deny does not stop the plain-HTTP emulator.
+  moto), so GetBucketPolicy and GetPublicAccessBlock answer as in AWS. moto evaluates a bucket policy's
+  principal-* statements without their conditions: the TLS-only Deny (aws:SecureTransport false) is
+  left out of that evaluation, as every request here stands for an HTTPS one.
 - Every invocation and every custom-resource answer is appended to SFC_EMULATOR_LOG (JSON lines).
 """
 
@@ -642,6 +643,25 @@ def create_bucket_with_public_access_block(cls, resource_name, cloudformation_js
 
 
 s3_models.FakeBucket.create_from_cloudformation_json = create_bucket_with_public_access_block
+
+
+def _insecure_transport_deny(statement):
+    return statement.get("Effect") == "Deny" and str(statement.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport")).lower() == "false"
+
+
+def get_permission_over_tls(self, action, resource):
+    from moto.iam.access_control import IAMPolicy, PermissionResult
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    doc = json.loads(self.policy.decode())
+    statements = doc.get("Statement", [])
+    doc["Statement"] = [st for st in (statements if isinstance(statements, list) else [statements]) if not _insecure_transport_deny(st)]
+    if not doc["Statement"]:
+        return PermissionResult.NEUTRAL
+    return IAMPolicy(json.dumps(doc)).is_action_permitted(action, resource)
+
+
+s3_models.FakeBucket.get_permission = get_permission_over_tls
 
 
 class CfnBucketPolicy(_Cfn, CloudFormationModel):

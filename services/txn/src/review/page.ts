@@ -2,6 +2,6 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The review page: one self-contained HTML file (its script and style inline; no CDN, no other request
- * than its API's and, signed in with Cognito, the hosted UI's). `file`: where it lies in a Lambda bundle.
+ * than its API's and, signed in with Cognito, the hosted UI's).
  */
-export const reviewPage = (file?: string): string => readFileSync(file ?? new URL('./page.html', import.meta.url), 'utf8');
+export const reviewPage = (): string => readFileSync(new URL('./page.html', import.meta.url), 'utf8');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const PageConfigSchema = z.object({
   auth: z.literal('cognito'),
   /** The hosted UI, e.g. https://sfc-prod-review-x.auth.us-east-1.amazoncognito.com (no path). */
-  domain: z.string().url().refine((u) => new URL(u).pathname === '/' && !u.endsWith('/'), 'an origin without a path or trailing slash'),
+  domain: z.string().url().refine((u) => URL.canParse(u) && new URL(u).pathname === '/' && !u.endsWith('/'), 'an origin without a path or trailing slash'),
   clientId: z.string().min(1),
   /** The page's own address, as registered as the client's callback URL. */
   redirectUri: z.string().url(),
@@ -24,7 +24,9 @@ const PLACEHOLDER = '<script id="sfc-config" type="application/json">{}</script>
  * the hosted UI's token endpoint only (CloudFront adds the same policy as a header, with frame-ancestors).
  */
 export function pageWithConfig(html: string, config: PageConfig): string {
-  const c = PageConfigSchema.parse(config);
+  const parsed = PageConfigSchema.safeParse(config);
+  if (!parsed.success) throw new Error(`review page settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  const c = parsed.data;
   if (!html.includes(PLACEHOLDER)) throw new Error(`review page: no ${PLACEHOLDER} to fill (src/review/page.html)`);
   const api = c.apiBase ? new URL(c.apiBase).origin : '';
   const csp = `default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self' ${c.domain}${api ? ` ${api}` : ''}; base-uri 'none'; form-action 'none'`;
