@@ -35,8 +35,10 @@ export async function verifyReview(aws: ReviewClients, stage: string, outputs: R
   check(described?.UserPoolId === poolId, `hosted UI domain ${domain} belongs to the pool`);
 
   // Every method of the review API: COGNITO_USER_POOLS with the pool's authorizer
-  const api = ((await aws.apigw.send(new GetRestApisCommand({}))).items ?? []).find((a) => a.name === `${stage}-sfc-txn`);
-  check(!!api, `the review REST API ${stage}-sfc-txn exists`);
+  // The stage's API by the id in its endpoint (moto keeps a removed stack's API, under the same name)
+  const apiId = /^https:\/\/([a-z0-9]+)\.execute-api\./.exec(outputs.ServiceEndpoint ?? '')?.[1];
+  const api = ((await aws.apigw.send(new GetRestApisCommand({ limit: 500 }))).items ?? []).find((a) => a.id === apiId);
+  check(!!api && api.name === `${stage}-sfc-txn`, `the review REST API ${stage}-sfc-txn of ServiceEndpoint ${outputs.ServiceEndpoint} exists`);
   const authorizers = (await aws.apigw.send(new GetAuthorizersCommand({ restApiId: api!.id }))).items ?? [];
   check(authorizers.length === 1 && authorizers[0]!.type === 'COGNITO_USER_POOLS' && authorizers[0]!.providerARNs?.[0] === pool.Arn,
     `the API has one authorizer, COGNITO_USER_POOLS on ${pool.Arn} (${JSON.stringify(authorizers.map((a) => [a.type, a.providerARNs]))})`);
