@@ -38,9 +38,10 @@ function commonParameters(retentionParams, dayParams) {
 /**
  * One bucket and its TLS-only policy. `retention`: days to keep objects, or the Number parameter that
  * holds them (0 = for ever); `noncurrentDays`: a parameter or number overriding NoncurrentVersionDays; `properties` and
- * `dependsOn` add to the bucket (e.g. a notification).
+ * `dependsOn` add to the bucket (e.g. a notification); `statements` to its policy (a bucket has one policy);
+ * `kms: false` keeps SSE-S3 even with SFC_KMS_KEY_ARN.
  */
-function bucket(stage, { id, name, retention, noncurrentDays, properties = {}, dependsOn }) {
+function bucket(stage, { id, name, retention, noncurrentDays, properties = {}, dependsOn, statements = [], kms = true }) {
   const rules = [{
     Id: 'expire-old-versions',
     Status: 'Enabled',
@@ -64,7 +65,7 @@ function bucket(stage, { id, name, retention, noncurrentDays, properties = {}, d
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [{
             BucketKeyEnabled: true,
-            ServerSideEncryptionByDefault: { 'Fn::If': ['UseKms', { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'KmsKeyArn' } }, { SSEAlgorithm: 'AES256' }] },
+            ServerSideEncryptionByDefault: kms ? { 'Fn::If': ['UseKms', { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'KmsKeyArn' } }, { SSEAlgorithm: 'AES256' }] } : { SSEAlgorithm: 'AES256' },
           }],
         },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -92,7 +93,7 @@ function bucket(stage, { id, name, retention, noncurrentDays, properties = {}, d
             Action: 's3:*',
             Resource: [arn, { 'Fn::Join': ['', [arn, '/*']] }],
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          }],
+          }, ...statements],
         },
       },
     },
@@ -136,6 +137,24 @@ module.exports = {
   txn: fragment({ retention: { LakeRetentionDays: 'Days lake objects are kept (0: for ever)' } }, () => [
     { id: 'LakeBucket', name: 'lake', retention: 'LakeRetentionDays' },
     { id: 'FailuresBucket', name: 'failures', retention: 30 },
+    // The analysts' review page (one file, written by the ReviewPage custom resource): private, read by
+    // the review distribution alone (CloudFront origin access control, signed requests from that
+    // distribution only), never public. Old versions expire after 7 days.
+    {
+      id: 'ReviewPageBucket',
+      name: 'review-page',
+      noncurrentDays: 7,
+      // SSE-S3 always: CloudFront could read an SSE-KMS object only if the key's policy (outside this stack) let it.
+      kms: false,
+      statements: [{
+        Sid: 'ReviewDistributionReadsThePage',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ReviewPageBucket', 'Arn'] }, '/*']] },
+        Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, ':distribution/', { Ref: 'ReviewDistribution' }]] } } },
+      }],
+    },
   ], [{ role: 'ActIamRoleLambdaExecution', actions: ['kms:GenerateDataKey'] }, { role: 'ScoreIamRoleLambdaExecution', actions: ['kms:GenerateDataKey'] }]),
   // cs: uploads (the inbox, notifying the scan function), and where documents are routed.
   cs: fragment({

@@ -9,7 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -78,7 +81,10 @@ try {
   const emulator = await step('AWS emulator (moto + Lambda on Node.js 22)', () => startEmulator(join(work, 'emulator'), { KAFKA_AUTH: 'none' }));
   stopEmulator = () => emulator.stop();
   const client = <C>(Ctor: new (c: object) => C): C => new Ctor({ endpoint: emulator.endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  const aws = { cfn: client(CloudFormationClient), lambda: client(LambdaClient), s3: new S3Client({ endpoint: emulator.endpoint, region, forcePathStyle: true, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }) };
+  const aws = {
+    cfn: client(CloudFormationClient), lambda: client(LambdaClient), s3: new S3Client({ endpoint: emulator.endpoint, region, forcePathStyle: true, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }),
+    idp: client(CognitoIdentityProviderClient), apigw: client(APIGatewayClient), cloudfront: client(CloudFrontClient),
+  };
   const smoke = { ...aws, sns: client(SNSClient), sqs: client(SQSClient), ddb: client(DynamoDBClient) };
   const settings = await step('prerequisites: VPC, subnets, security groups, MSK cluster, image in ECR', () =>
     createPrerequisites({ stage, region, brokers, image, emulator }));
@@ -88,7 +94,7 @@ try {
   const deployAndVerify = async (label: string): Promise<Deployment> => {
     const mark = emulator.entries().length;
     await step(`${label}: npx serverless deploy --stage ${stage}`, () => runServerless('deploy', stage, sls));
-    return step(`${label}: stacks, wiring, topics, permissions, buckets`, () => verifyDeployment(aws, { stage, settings, emulator, logMark: mark, brokers }));
+    return step(`${label}: stacks, wiring, topics, permissions, buckets, review page and sign-in`, () => verifyDeployment(aws, { stage, settings, emulator, logMark: mark, brokers }));
   };
   const first = await deployAndVerify('deploy');
   const pipeline = await step('smoke: produce -> score -> act on the deployed functions', () => smokePipeline(smoke, first, { stage, brokers, count: Number(values.count) }));

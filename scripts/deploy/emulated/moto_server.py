@@ -21,6 +21,16 @@ Started by scripts/deploy/emulated/emulator.ts (`npm run deploy:emulated`); noth
   stack deleted; AWS ends in DELETE_FAILED). Both are refused here.
 - AWS::SecretsManager::Secret in CloudFormation (moto 5.2 skips it, and a Ref to it would be null):
   created in moto's Secrets Manager, GenerateSecretString included, Ref being the ARN as in AWS.
+- The review page's resources, which moto 5.2's CloudFormation skips (a Ref to them would be null):
+  AWS::Cognito::UserPool, UserPoolGroup, UserPoolClient and UserPoolDomain (created in moto's Cognito
+  user pools), AWS::ApiGateway::Authorizer (in moto's API Gateway; moto's AWS::ApiGateway::Method also
+  drops AuthorizerId, kept here), AWS::CloudFront::OriginAccessControl and Distribution (in moto's
+  CloudFront, the distribution's origins and behaviours as given), CachePolicy and
+  ResponseHeadersPolicy (moto has no API for them: an id, kept here only). And for every bucket:
+  AWS::S3::BucketPolicy (skipped by moto) and a bucket's PublicAccessBlockConfiguration (ignored by
+  moto), so GetBucketPolicy and GetPublicAccessBlock answer as in AWS. moto evaluates a bucket policy's
+  principal-* statements without their conditions: the TLS-only Deny (aws:SecureTransport false) is
+  left out of that evaluation, as every request here stands for an HTTPS one.
 - Every invocation and every custom-resource answer is appended to SFC_EMULATOR_LOG (JSON lines).
 """
 
@@ -50,6 +60,9 @@ from moto.s3 import models as s3_models
 from moto.server import main
 from moto.core.common_models import CloudFormationModel
 from moto.secretsmanager.models import secretsmanager_backends
+from moto.apigateway import models as apigw_models
+from moto.cloudfront.models import cloudfront_backends
+from moto.cognitoidp.models import cognitoidp_backends
 
 NODE = os.environ["SFC_NODE22"]
 RUNNER = os.environ["SFC_LAMBDA_RUNNER"]
@@ -349,6 +362,325 @@ class CfnSecret(CloudFormationModel):
 
     def is_created(self):
         return True
+
+
+class _Cfn:
+    """What the review page's models share: a physical id (Ref), named attributes (GetAtt), a delete."""
+
+    ATTRS = ()
+
+    def __init__(self, physical_id, attrs=None, delete=None):
+        self.physical_id = physical_id
+        self.attrs = attrs or {}
+        self._delete = delete
+
+    @staticmethod
+    def cloudformation_name_type():
+        return ""
+
+    @property
+    def physical_resource_id(self):
+        return self.physical_id
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr in cls.ATTRS
+
+    def get_cfn_attribute(self, attribute_name):
+        return self.attrs[attribute_name]
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        # Replaced as AWS replaces these on a change that matters here; the old one goes first.
+        original_resource.delete(account_id, region_name)
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    def delete(self, account_id, region_name):
+        if self._delete:
+            self._delete()
+
+    def is_created(self):
+        return True
+
+
+def _cognito(account_id, region_name):
+    return cognitoidp_backends[account_id][region_name]
+
+
+class CfnUserPool(_Cfn, CloudFormationModel):
+    __module__ = "moto.cognitoidp.sfc_cloudformation"
+    ATTRS = ("Arn", "ProviderName", "ProviderURL", "UserPoolId")
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Cognito::UserPool"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = dict(cloudformation_json.get("Properties", {}))
+        name = props.pop("UserPoolName", resource_name)
+        backend = _cognito(account_id, region_name)
+        pool = backend.create_user_pool(name, props)
+        provider = f"cognito-idp.{region_name}.amazonaws.com/{pool.id}"
+        return cls(pool.id, {"Arn": pool.arn, "ProviderName": provider, "ProviderURL": f"https://{provider}", "UserPoolId": pool.id},
+                   lambda: backend.user_pools.pop(pool.id, None))
+
+
+class CfnUserPoolGroup(_Cfn, CloudFormationModel):
+    __module__ = "moto.cognitoidp.sfc_cloudformation"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Cognito::UserPoolGroup"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = _cognito(account_id, region_name)
+        group = backend.create_group(p["UserPoolId"], p["GroupName"], p.get("Description", ""), p.get("RoleArn"), int(p.get("Precedence", 0)))
+
+        def delete():
+            if p["UserPoolId"] in backend.user_pools:
+                backend.delete_group(p["UserPoolId"], group.group_name)
+        return cls(group.group_name, {}, delete)
+
+
+class CfnUserPoolClient(_Cfn, CloudFormationModel):
+    __module__ = "moto.cognitoidp.sfc_cloudformation"
+    ATTRS = ("ClientSecret", "Name", "ClientId")
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Cognito::UserPoolClient"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        props = dict(cloudformation_json["Properties"])
+        pool_id = props.pop("UserPoolId")
+        generate = str(props.pop("GenerateSecret", False)).lower() == "true"
+        backend = _cognito(account_id, region_name)
+        client = backend.create_user_pool_client(pool_id, generate, props)
+
+        def delete():
+            if pool_id in backend.user_pools:
+                backend.delete_user_pool_client(pool_id, client.id)
+        return cls(client.id, {"ClientSecret": client.secret if generate else None, "Name": props.get("ClientName"), "ClientId": client.id}, delete)
+
+
+class CfnUserPoolDomain(_Cfn, CloudFormationModel):
+    __module__ = "moto.cognitoidp.sfc_cloudformation"
+    ATTRS = ("CloudFrontDistribution",)
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::Cognito::UserPoolDomain"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = _cognito(account_id, region_name)
+        domain = backend.create_user_pool_domain(p["UserPoolId"], p["Domain"], p.get("CustomDomainConfig"))
+        return cls(domain.domain, {"CloudFrontDistribution": domain._distribution_name()},
+                   lambda: backend.user_pool_domains.pop(domain.domain, None))
+
+
+class CfnApiAuthorizer(_Cfn, CloudFormationModel):
+    __module__ = "moto.apigateway.sfc_cloudformation"
+    ATTRS = ("AuthorizerId",)
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ApiGateway::Authorizer"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = apigw_models.apigateway_backends[account_id][region_name]
+        authorizer = backend.create_authorizer(
+            p["RestApiId"], p.get("Name", resource_name), p["Type"], provider_arns=p.get("ProviderARNs"),
+            auth_type=p.get("AuthType"), authorizer_uri=p.get("AuthorizerUri"), authorizer_credentials=p.get("AuthorizerCredentials"),
+            identity_source=p.get("IdentitySource"), identiy_validation_expression=p.get("IdentityValidationExpression"),
+            authorizer_result_ttl=p.get("AuthorizerResultTtlInSeconds"))
+
+        def delete():
+            try:
+                backend.delete_authorizer(p["RestApiId"], authorizer.id)
+            except Exception:  # the API went first
+                pass
+        return cls(authorizer.id, {"AuthorizerId": authorizer.id}, delete)
+
+
+_create_method = apigw_models.Method.create_from_cloudformation_json.__func__
+
+
+@classmethod
+def create_method_with_authorizer(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    """moto's AWS::ApiGateway::Method drops AuthorizerId (and AuthorizationScopes): an authorizer named in the template is kept."""
+    method = _create_method(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    p = cloudformation_json["Properties"]
+    if p.get("AuthorizerId"):
+        method.authorizer_id = p["AuthorizerId"]
+    if p.get("AuthorizationScopes"):
+        method.authorization_scopes = p["AuthorizationScopes"]
+    return method
+
+
+apigw_models.Method.create_from_cloudformation_json = create_method_with_authorizer
+
+
+def _cloudfront(account_id):
+    return cloudfront_backends[account_id]["aws"]
+
+
+class CfnOriginAccessControl(_Cfn, CloudFormationModel):
+    __module__ = "moto.cloudfront.sfc_cloudformation"
+    ATTRS = ("Id",)
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::OriginAccessControl"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        backend = _cloudfront(account_id)
+        control = backend.create_origin_access_control(cloudformation_json["Properties"]["OriginAccessControlConfig"])
+        return cls(control.id, {"Id": control.id}, lambda: backend.origin_access_controls.pop(control.id, None))
+
+
+# CachePolicy and ResponseHeadersPolicy: moto has no API for them; what the template said is kept here by id.
+POLICIES = {}
+
+
+class CfnCachePolicy(_Cfn, CloudFormationModel):
+    __module__ = "moto.cloudfront.sfc_cloudformation"
+    ATTRS = ("Id", "LastModifiedTime")
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::CachePolicy"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        pid = str(__import__("uuid").uuid4())
+        POLICIES[pid] = cloudformation_json["Properties"]
+        return cls(pid, {"Id": pid, "LastModifiedTime": time.strftime("%Y-%m-%dT%H:%M:%SZ")}, lambda: POLICIES.pop(pid, None))
+
+
+class CfnResponseHeadersPolicy(_Cfn, CloudFormationModel):
+    __module__ = "moto.cloudfront.sfc_cloudformation"
+    ATTRS = ("Id", "LastModifiedTime")
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::ResponseHeadersPolicy"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        pid = str(__import__("uuid").uuid4())
+        POLICIES[pid] = cloudformation_json["Properties"]
+        return cls(pid, {"Id": pid, "LastModifiedTime": time.strftime("%Y-%m-%dT%H:%M:%SZ")}, lambda: POLICIES.pop(pid, None))
+
+
+def _items(values, convert=lambda v: v):
+    return {"Quantity": len(values), "Items": [convert(v) for v in values]}
+
+
+def _behaviour(b):
+    out = {k: v for k, v in b.items() if k not in ("AllowedMethods", "CachedMethods")}
+    methods = b.get("AllowedMethods", ["GET", "HEAD"])
+    out["AllowedMethods"] = {**_items(methods), "CachedMethods": _items(b.get("CachedMethods", ["GET", "HEAD"]))}
+    return out
+
+
+def _origin(o):
+    out = {k: v for k, v in o.items() if k != "CustomOriginConfig"}
+    if "CustomOriginConfig" in o:
+        c = o["CustomOriginConfig"]
+        out["CustomOriginConfig"] = {"HTTPPort": c.get("HTTPPort", 80), "HTTPSPort": c.get("HTTPSPort", 443),
+                                     "OriginProtocolPolicy": c["OriginProtocolPolicy"], "OriginSslProtocols": _items(c.get("OriginSSLProtocols", ["TLSv1.2"]))}
+    return out
+
+
+class CfnDistribution(_Cfn, CloudFormationModel):
+    """The distribution in moto's CloudFront: its origins and behaviours as the template gives them (CloudFormation's lists as the API's Quantity/Items)."""
+
+    __module__ = "moto.cloudfront.sfc_cloudformation"
+    ATTRS = ("DomainName", "Id")
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudFront::Distribution"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        c = cloudformation_json["Properties"]["DistributionConfig"]
+        config = {
+            "CallerReference": f"{kwargs.get('StackId', '')}/{kwargs.get('LogicalId', resource_name)}/{time.time()}",
+            "Comment": c.get("Comment", ""), "Enabled": c.get("Enabled", True), "DefaultRootObject": c.get("DefaultRootObject", ""),
+            "PriceClass": c.get("PriceClass", "PriceClass_All"), "HttpVersion": c.get("HttpVersion", "http2"),
+            "Origins": _items(c["Origins"], _origin),
+            "DefaultCacheBehavior": _behaviour(c["DefaultCacheBehavior"]),
+        }
+        if c.get("CacheBehaviors"):
+            config["CacheBehaviors"] = _items(c["CacheBehaviors"], _behaviour)
+        backend = _cloudfront(account_id)
+        dist, _, _ = backend.create_distribution(config, [])
+        return cls(dist.distribution_id, {"DomainName": dist.domain_name, "Id": dist.distribution_id},
+                   lambda: backend.distributions.pop(dist.distribution_id, None))
+
+
+_create_bucket = s3_models.FakeBucket.create_from_cloudformation_json.__func__
+
+
+@classmethod
+def create_bucket_with_public_access_block(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    bucket = _create_bucket(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    block = cloudformation_json.get("Properties", {}).get("PublicAccessBlockConfiguration")
+    if block:
+        s3_models.s3_backends[account_id][s3_models.get_partition(region_name)].put_public_access_block(
+            bucket.name, {k: str(v).lower() == "true" for k, v in block.items()})
+    return bucket
+
+
+s3_models.FakeBucket.create_from_cloudformation_json = create_bucket_with_public_access_block
+
+
+def _insecure_transport_deny(statement):
+    return statement.get("Effect") == "Deny" and str(statement.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport")).lower() == "false"
+
+
+def get_permission_over_tls(self, action, resource):
+    from moto.iam.access_control import IAMPolicy, PermissionResult
+    if self.policy is None:
+        return PermissionResult.NEUTRAL
+    doc = json.loads(self.policy.decode())
+    statements = doc.get("Statement", [])
+    doc["Statement"] = [st for st in (statements if isinstance(statements, list) else [statements]) if not _insecure_transport_deny(st)]
+    if not doc["Statement"]:
+        return PermissionResult.NEUTRAL
+    return IAMPolicy(json.dumps(doc)).is_action_permitted(action, resource)
+
+
+s3_models.FakeBucket.get_permission = get_permission_over_tls
+
+
+class CfnBucketPolicy(_Cfn, CloudFormationModel):
+    __module__ = "moto.s3.sfc_cloudformation"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::S3::BucketPolicy"
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = s3_models.s3_backends[account_id][s3_models.get_partition(region_name)]
+        backend.put_bucket_policy(p["Bucket"], json.dumps(p["PolicyDocument"]).encode("utf8"))
+
+        def delete():
+            if p["Bucket"] in backend.buckets:  # a retained bucket stays; its policy goes with the stack, as in AWS
+                backend.delete_bucket_policy(p["Bucket"])
+        return cls(p["Bucket"], {}, delete)
 
 
 if __name__ == "__main__":

@@ -6,17 +6,21 @@ import { GetBucketTaggingCommand, HeadBucketCommand, S3Client } from '@aws-sdk/c
 import { Kafka, logLevel } from 'kafkajs';
 import { bucketProblems, wildcardActions, type Template } from '../templateChecks.js';
 import type { Emulator } from './emulator.js';
+import { verifyReview, type ReviewClients } from './verifyReview.js';
 
 export interface AwsClients {
   cfn: CloudFormationClient;
   lambda: LambdaClient;
   s3: S3Client;
 }
+export type DeployClients = AwsClients & ReviewClients;
 
 /** What a deployed stage is made of, read back from the emulator. */
 export interface Deployment {
   stacks: Record<'txn' | 'cs' | 'rpt', Stack>;
   outputs: Record<string, string>;
+  /** What the review page's checks found (verifyReview.ts). */
+  review: Record<string, unknown>;
   mappings: { score: EventSourceMappingConfiguration; act: EventSourceMappingConfiguration; label: EventSourceMappingConfiguration };
 }
 
@@ -58,7 +62,7 @@ async function topicsCreated(emulator: Emulator, since: number, brokers: string,
 }
 
 /** Every check of a freshly deployed stage; returns what the smoke tests need. */
-export async function verifyDeployment(aws: AwsClients, o: { stage: string; settings: Record<string, string>; emulator: Emulator; logMark: number; brokers: string }): Promise<Deployment> {
+export async function verifyDeployment(aws: DeployClients, o: { stage: string; settings: Record<string, string>; emulator: Emulator; logMark: number; brokers: string }): Promise<Deployment> {
   const stacks = {} as Deployment['stacks'];
   const outputs: Record<string, string> = {};
   for (const service of SERVICES) {
@@ -100,7 +104,9 @@ export async function verifyDeployment(aws: AwsClients, o: { stage: string; sett
     score: await mapping('score', 'transactions', 'txn-score'), act: await mapping('act', 'processed_transactions', 'txn-act'), label: await mapping('label', 'fraud_labels', 'txn-label'),
   };
   await topicsCreated(o.emulator, o.logMark, o.brokers, [`${prefix}transactions`, `${prefix}processed_transactions`, `${prefix}transactions_dlq`, `${prefix}fraud_labels`], Number(o.settings.SFC_TOPIC_PARTITIONS));
-  return { stacks, outputs, mappings };
+  const txnOutputs = Object.fromEntries(Object.entries(outputs).filter(([k]) => k.startsWith('txn.')).map(([k, v]) => [k.slice(4), v]));
+  const review = await verifyReview(aws, o.stage, txnOutputs);
+  return { stacks, outputs, review, mappings };
 }
 
 /** After `serverless remove`: the stacks are gone and their buckets, with their data, are not. */

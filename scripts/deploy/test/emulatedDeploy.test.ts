@@ -20,7 +20,7 @@ describe('Deploy to an emulated AWS account: npm run deploy:emulated', () => {
     const names = summary.steps.map((s) => s.step);
     for (const step of ['deploy: npx serverless deploy --stage ci', 'smoke: produce -> score -> act on the deployed functions', 'smoke: scan an uploaded loan application (image function)',
       'smoke: an AFD detector version imported and activated, a deny-list entry added and removed, a DRAFT shadowed then activated (npm run detectors, npm run lists)',
-      'remove: stacks gone, every bucket and its data kept', 'redeploy the same stage: stacks, wiring, topics, permissions, buckets', 'purge: the removed deployment\'s buckets deleted, the live ones kept']) {
+      'remove: stacks gone, every bucket and its data kept', 'redeploy the same stage: stacks, wiring, topics, permissions, buckets, review page and sign-in', 'purge: the removed deployment\'s buckets deleted, the live ones kept']) {
       expect(names).toContain(step);
     }
     const pipeline = summary.steps.find((s) => s.step.startsWith('smoke: produce'))!.detail;

@@ -136,12 +136,41 @@ describe('Packaging: services/txn', () => {
     expect(kafka.map((st: any) => st.Resource)).toEqual([expect.stringMatching(/:topic\/sfc-msk\/[^/]+\/sfc-dev-fraud_labels$/)]);
   });
 
+  it('review page: a private bucket only the review distribution reads; CloudFront serves the page and /api/* from one origin; the page written with the hosted UI\'s settings', () => {
+    const r = template.Resources;
+    const page = r.ReviewPageBucket.Properties;
+    expect(page.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(page.WebsiteConfiguration).toBeUndefined();
+    const statements = r.ReviewPageBucketTlsOnlyPolicy.Properties.PolicyDocument.Statement;
+    const allows = statements.filter((st: any) => st.Effect === 'Allow');
+    // One grant: GetObject to CloudFront, for this stack's distribution only
+    expect(allows).toEqual([expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]);
+    expect(JSON.stringify(allows[0].Condition.StringEquals['AWS:SourceArn'])).toContain('{"Ref":"ReviewDistribution"}');
+    const d = r.ReviewDistribution.Properties.DistributionConfig;
+    const [pageOrigin, apiOrigin] = d.Origins;
+    expect(pageOrigin).toMatchObject({ Id: 'page', OriginAccessControlId: { 'Fn::GetAtt': ['ReviewPageOriginAccess', 'Id'] }, S3OriginConfig: { OriginAccessIdentity: '' } });
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiGatewayRestApi');
+    expect(apiOrigin.OriginPath).toBe('/dev');
+    expect(d.DefaultCacheBehavior).toMatchObject({ TargetOriginId: 'page', ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] });
+    expect(d.CacheBehaviors).toEqual([expect.objectContaining({ PathPattern: '/api/*', TargetOriginId: 'api', CachePolicyId: { Ref: 'ReviewApiCachePolicy' } })]);
+    expect(r.ReviewApiCachePolicy.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['Authorization'] });
+    expect(r.ReviewPageOriginAccess.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    // The page client: code flow only, callback the distribution's address
+    expect(r.ReviewPageClient.Properties).toMatchObject({ AllowedOAuthFlows: ['code'], CallbackURLs: [{ 'Fn::Sub': 'https://${ReviewDistribution.DomainName}/' }] });
+    expect(r.ReviewPage.Properties).toMatchObject({ ServiceToken: { 'Fn::GetAtt': ['ReviewPageLambdaFunction', 'Arn'] }, Bucket: { Ref: 'ReviewPageBucket' }, ClientId: { Ref: 'ReviewPageClient' }, PageDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The page writer may put index.html into the page bucket, nothing else
+    const writes = r.ReviewPageIamRoleLambdaExecution.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((st: any) => JSON.stringify(st.Action).includes('s3:'));
+    expect(writes).toEqual([{ Effect: 'Allow', Action: ['s3:PutObject'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ReviewPageBucket', 'Arn'] }, '/index.html']] } }]);
+    expect(r.ReviewLambdaFunction.Properties.Environment.Variables.REVIEW_ORIGIN).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['ReviewDistribution', 'DomainName'] }]] });
+    expect(template.Outputs.ReviewPageUrl.Value).toEqual({ 'Fn::Sub': 'https://${ReviewDistribution.DomainName}/' });
+  });
+
   it('passes cfn-lint', () => {
     expect(cfnLint(templatePath)).toBe('');
   });
 
   it('gives each function its own role with no wildcard actions', () => {
-    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'AgeingIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ReviewIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
+    expect(functionRoles(template)).toEqual(['ActIamRoleLambdaExecution', 'AgeingIamRoleLambdaExecution', 'LabelIamRoleLambdaExecution', 'ProduceIamRoleLambdaExecution', 'ReviewIamRoleLambdaExecution', 'ReviewPageIamRoleLambdaExecution', 'ScoreIamRoleLambdaExecution', 'TopicsIamRoleLambdaExecution']);
     expect(wildcardActions(template)).toEqual([]);
     expect(JSON.stringify(template)).toContain('kafka-cluster:ReadData');
   });
@@ -173,7 +202,7 @@ describe('Packaging: services/txn', () => {
   });
 
   it('keeps the lake when the stack is removed, TLS-only, encrypted, with old versions expiring', () => {
-    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['FailuresBucket', 'LakeBucket', 'ServerlessDeploymentBucket']);
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['FailuresBucket', 'LakeBucket', 'ReviewPageBucket', 'ServerlessDeploymentBucket']);
     expect(bucketProblems(template)).toEqual([]);
     expect(template.Outputs.LakeBucketName.Export.Name).toEqual({ 'Fn::Sub': '${AWS::StackName}-LakeBucketName' });
   });
