@@ -106,7 +106,7 @@ export class DynamoCaseStore implements CaseStore {
   /**
    * Queries of STATUS_INDEX, never a Scan: open cases newest first (the index's order), closed ones all
    * read and ordered by creation. Cases written before the index existed lack queue_status and are not
-   * listed (services/txn/README.md, "The analyst page in AWS").
+   * listed until `npm run cases -- backfill-index` puts them in it (backfillIndex).
    */
   async list(filter: { open?: boolean; limit: number }): Promise<CaseListing[]> {
     const byCreation = (a: CaseListing, b: CaseListing) => b.created_at.localeCompare(a.created_at);
@@ -153,6 +153,42 @@ export class DynamoCaseStore implements CaseStore {
       TableName: this.table, Key: { case_id: S(caseId) }, UpdateExpression: 'SET label_sent_at = :t', ConditionExpression: 'attribute_exists(decision)',
       ExpressionAttributeValues: { ':t': S(at) },
     })));
+  }
+
+  /**
+   * Puts the cases written before STATUS_INDEX existed into it: a Scan for items without
+   * queue_status, then per item an UpdateItem conditional on queue_status still being absent (a decision
+   * recorded meanwhile sets it, and wins): `closed` by decision time when decided, else `open` by
+   * creation time. Safe to run twice, and beside live traffic. Needs Scan and UpdateItem of
+   * queue_status/queue_order on the table: the table owner's rights, not CasesAnalystPolicy's.
+   */
+  async backfillIndex(onProgress?: (done: number) => void): Promise<{ scanned: number; updated: number; skipped: number }> {
+    const out = { scanned: 0, updated: 0, skipped: 0 };
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const res: ScanCommandOutput = await this.call('Scan', () => this.client.send(new ScanCommand({
+        TableName: this.table, ExclusiveStartKey: start, FilterExpression: 'attribute_not_exists(queue_status)', ProjectionExpression: 'case_id, body, decision',
+      })));
+      for (const item of res.Items ?? []) {
+        out.scanned += 1;
+        const r = this.record(item);
+        const [status, order] = r.decision ? ['closed', queueOrder(r.decision.decided_at, r.decision.case_id)] : r.case ? ['open', queueOrder(r.case.created_at, r.case.case_id)] : [undefined, undefined];
+        if (!status || !order) { out.skipped += 1; continue; }
+        try {
+          await this.call('UpdateItem', () => this.client.send(new UpdateItemCommand({
+            TableName: this.table, Key: { case_id: item.case_id! }, UpdateExpression: 'SET queue_status = :s, queue_order = :o',
+            ConditionExpression: 'attribute_exists(case_id) AND attribute_not_exists(queue_status)', ExpressionAttributeValues: { ':s': S(status), ':o': S(order) },
+          })));
+          out.updated += 1;
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+          out.skipped += 1;
+        }
+        onProgress?.(out.scanned);
+      }
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
   }
 
   async decisions(): Promise<CaseDecision[]> {

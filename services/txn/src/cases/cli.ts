@@ -1,5 +1,5 @@
 // npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note text] [--analyst name]
-//                  export --out file.csv | import file.csv [--analyst name]
+//                  export --out file.csv | import file.csv [--analyst name] | backfill-index
 // The store is the one act writes (CASES_STORE=file: DATA_DIR/cases; dynamodb: CASES_TABLE); labels go
 // to LABELS_TOPIC (TOPICS=kafka) or, with TOPICS=memory, straight through the label function's code (lake + entity state).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,12 +9,13 @@ import { FRAUD_LABEL_VALUES, type CaseDecision } from '@sfc/shared';
 import { loadTxnConfig } from '../config.js';
 import type { CaseStore } from './CaseStore.js';
 import { caseStoreFrom } from './caseStoreFrom.js';
+import { DynamoCaseStore } from './DynamoCaseStore.js';
 import { decide, RESEND_AFTER_MS } from './decide.js';
 import { labelCsv, parseLabelCsv } from './labelCsv.js';
 import type { LabelSink } from './labelSink.js';
 import { labelSinkFrom } from './labelSinkFrom.js';
 
-const USAGE = 'usage: npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note <text>] [--analyst <name>] | export --out <file.csv> | import <file.csv> [--analyst <name>]';
+const USAGE = 'usage: npm run cases -- list [--all|--closed] [--limit N] | show <id> | decide <id> --label fraud|legit [--note <text>] [--analyst <name>] | export --out <file.csv> | import <file.csv> [--analyst <name>] | backfill-index';
 
 export class UsageError extends Error {}
 
@@ -69,6 +70,12 @@ export async function runCasesCommand(argv: string[], store: CaseStore, sink: La
       if (done.status === 'decided') return `case ${arg}: ${decisionLine(done.decision)}; label sent to ${sink.where}`;
       if (done.status === 'already decided') throw new UsageError(`case ${arg} is closed: ${decisionLine(done.decision)}; a decision is not changed${done.resent ? ' (its label had not gone out: re-sent now)' : done.labelError ? ` (its label is still pending: ${done.labelError})` : ''}`);
       throw new UsageError(done.reason);
+    }
+    case 'backfill-index': {
+      // Cases written before the by_status index existed (CASES_STORE=dynamodb); files need none.
+      if (!(store instanceof DynamoCaseStore)) return 'nothing to backfill: the file case store has no index (CASES_STORE=dynamodb only)';
+      const r = await store.backfillIndex((n) => { if (n % 1000 === 0) process.stderr.write(`backfill-index: ${n.toLocaleString('en-US')} scanned\n`); });
+      return `backfill-index: ${r.scanned} cases without queue_status scanned, ${r.updated} put in the queue's index, ${r.skipped} skipped (decided meanwhile, or nothing to list)`;
     }
     case 'export': {
       if (!out) throw new UsageError('export needs --out <file.csv>');

@@ -1,7 +1,8 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoCaseStore, STATUS_INDEX } from '../../src/cases/DynamoCaseStore.js';
 import { decide } from '../../src/cases/decide.js';
 import { actBatch } from '../../src/pipeline/actBatch.js';
+import { runCasesCommand } from '../../src/cases/cli.js';
 import { caseStoreContract } from './contract.js';
 import { actDeps, createCasesTable, labelsTopic, records, scored } from './support.js';
 import { uniqueName, useMotoDynamo } from '../../../../shared/test/support/moto.js';
@@ -59,5 +60,28 @@ describe('Cases: DynamoCaseStore (moto)', () => {
     const item = (await aws.ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-2' } } }))).Item!;
     expect([item.queue_status!.S, item.queue_order!.S]).toEqual(['closed', `${JSON.parse(item.decision!.S!).decided_at}~evt-2`]);
     expect((await aws.ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-1' } } }))).Item!.queue_status!.S).toBe('open');
+  });
+
+  it('npm run cases -- backfill-index puts cases written before the index into it: open by creation, closed by decision; twice is harmless', async () => {
+    const store = await freshStore();
+    const table = (store as unknown as { table: string }).table;
+    await actBatch(records([scored(1, 'review'), scored(2, 'review', { minute: 5 }), scored(3, 'review', { minute: 9 })]), actDeps(store));
+    await decide(store, labelsTopic().sink, { caseId: 'evt-2', label: 'fraud', analyst: 'ana', source: 'analyst' });
+    // As the table held them before the index existed: no queue_status, no queue_order.
+    for (const id of ['evt-1', 'evt-2']) {
+      await aws.ddb.send(new UpdateItemCommand({ TableName: table, Key: { case_id: { S: id } }, UpdateExpression: 'REMOVE queue_status, queue_order' }));
+    }
+    expect((await store.list({ limit: 10 })).map((c) => c.case_id)).toEqual(['evt-3']);
+    const sink = labelsTopic().sink;
+
+    const first = await runCasesCommand(['backfill-index'], store, sink);
+    const again = await runCasesCommand(['backfill-index'], store, sink);
+
+    expect(first).toBe("backfill-index: 2 cases without queue_status scanned, 2 put in the queue's index, 0 skipped (decided meanwhile, or nothing to list)");
+    expect(again).toMatch(/^backfill-index: 0 cases without queue_status scanned/);
+    expect((await store.list({ open: true, limit: 10 })).map((c) => c.case_id).sort()).toEqual(['evt-1', 'evt-3']);
+    expect((await store.list({ open: false, limit: 10 })).map((c) => `${c.case_id}:${c.decision}`)).toEqual(['evt-2:fraud']);
+    const item = (await aws.ddb.send(new GetItemCommand({ TableName: table, Key: { case_id: { S: 'evt-2' } } }))).Item!;
+    expect(item.queue_order!.S).toBe(`${JSON.parse(item.decision!.S!).decided_at}~evt-2`);
   });
 });
