@@ -7,7 +7,7 @@
 // Three destinations: the in-process topic (MemoryTopics), a real Kafka broker (the local one, started
 // if needed, as `npm run bench -- kafka` does: a produce with acks=all per decision), and npm start's
 // path (the label function's code at once).
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { createLogger, FsObjectStore, piiPolicyFrom, MemoryTopics, OutboxNotifie
 import { loadTxnConfig } from '../../services/txn/src/config.js';
 import { simulatorFrom } from '../../services/txn/src/context.js';
 import { FileCaseStore } from '../../services/txn/src/cases/FileCaseStore.js';
+import { runCasesCommand } from '../../services/txn/src/cases/cli.js';
 import { decide } from '../../services/txn/src/cases/decide.js';
 import { appliedLabelSink, topicLabelSink, type LabelSink } from '../../services/txn/src/cases/labelSink.js';
 import { labelDepsFrom } from '../../services/txn/src/deps/labelDeps.js';
@@ -81,6 +82,16 @@ if (!values['no-kafka']) {
     // What landed: the end offsets of the topic's partitions.
     const onTopic = async () => (await admin.fetchTopicOffsets(topic)).reduce((k, p) => k + Number(p.high), 0);
     await measure('labels topic (a real Kafka broker, acks=all)', store, ids, topicLabelSink(topics, topic), onTopic);
+    // A label CSV of n rows for events without a case (AFD's format with ENTITY_ID), imported as
+    // `npm run cases -- import` does it.
+    const csv = join(dir, 'labels.csv');
+    writeFileSync(csv, ['EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP,ENTITY_ID', ...Array.from({ length: n }, (_, i) => `imported-${i},${i % 10 === 0 ? 'fraud' : 'legit'},2026-11-30T09:00:00Z,cust-${i}`)].join('\n'));
+    const before = await onTopic();
+    const t0 = performance.now();
+    await runCasesCommand(['import', csv, '--analyst', 'bench'], store, topicLabelSink(topics, topic));
+    const seconds = (performance.now() - t0) / 1000;
+    if ((await onTopic()) - before !== n) throw new Error(`import: ${(await onTopic()) - before} labels on the topic of ${n} rows`);
+    console.log(`${'import of a label CSV (the same broker)'.padEnd(44)} ${n} rows in ${seconds.toFixed(2)} s (${Math.round(n / seconds).toLocaleString('en-US')} rows/s)`);
   } finally {
     await admin.disconnect();
     await topics.close();

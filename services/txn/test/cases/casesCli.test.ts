@@ -78,6 +78,25 @@ describe('Cases: npm run cases', () => {
     expect(await runCasesCommand(['list', '--closed'], store, topic.sink)).toMatch(/^evt-3\tcust-2\treview\t700\t.*\tfraud$/);
   });
 
+  it('imports 42 rows: of two rows for one event the first in the file decides, the second is counted as already decided', async () => {
+    const store = await withCases();
+    const topic = labelsTopic();
+    const file = join(mkdtempSync(join(tmpdir(), 'csv-')), 'many.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `evt-${100 + i},${i % 3 === 0 ? 'fraud' : 'legit'},2026-11-30T09:00:00Z,cust-${i}`);
+    // evt-105 again far below it, evt-110 again right after it: both times with the other label.
+    rows.splice(30, 0, 'evt-105,fraud,2026-11-30T10:00:00Z,cust-5');
+    rows.splice(11, 0, 'evt-110,fraud,2026-11-30T10:00:00Z,cust-10');
+    writeFileSync(file, ['EVENT_ID,EVENT_LABEL,LABEL_TIMESTAMP,ENTITY_ID', ...rows].join('\n'));
+
+    const out = await runCasesCommand(['import', file, '--analyst', 'feed'], store, topic.sink);
+
+    expect(out.split('\n')[0]).toBe(`${file}: 0 cases decided, 40 labels without a case, 2 already decided, 0 bad rows; labels sent to topic fraud_labels`);
+    expect((await store.get('evt-105'))!.decision).toMatchObject({ label: 'legit', label_time: '2026-11-30T09:00:00Z' });
+    expect((await store.get('evt-110'))!.decision).toMatchObject({ label: 'legit', label_time: '2026-11-30T09:00:00Z' });
+    expect(topic.labels()).toHaveLength(40);
+    expect(new Set(topic.labels().map((l) => l.event_id)).size).toBe(40);
+  });
+
   it('imports a label CSV: decides cases, labels events without one, keeps earlier decisions, reports bad rows by line', async () => {
     const store = await withCases();
     const topic = labelsTopic();
