@@ -1,6 +1,7 @@
 import type { Redaction, TextSource } from '@sfc/shared';
 import { containsPii } from '../detect/piiPolicy.js';
 import { keySha256, keyText, maskedKey } from '../scan/objectKeys.js';
+import type { Issue } from '../reader/protocol.js';
 import type { ScanDeps } from '../scan/ScanDeps.js';
 import { redactPdf, REMOVED_PARTS } from './redactPdf.js';
 import { textUnderBoxes } from './textUnderBoxes.js';
@@ -20,10 +21,11 @@ export interface FoundValue {
  * attachments go with them), removes the text of each entity of a PII type from its page's content
  * stream (redactPdf) and is then scanned again by the same reader and detector: it is published only
  * when that rescan finds no entity of a PII type, reports no issue (an unread page could hide one),
- * and pdf.js extracts no character under a redaction box. `copyKey` is the key it is written under
+ * and pdf.js extracts no character under a redaction box. Documents the scan read only in part
+ * (`readIssues`) and values read by OCR get no copy (images are not redacted yet). `copyKey` is the key it is written under
  * (a reference key when the upload's own key holds personal data).
  */
-export async function redactCopy(deps: ScanDeps, bytes: Uint8Array, found: readonly FoundValue[], copyKey: string, deadline: number): Promise<Redaction> {
+export async function redactCopy(deps: ScanDeps, bytes: Uint8Array, found: readonly FoundValue[], readIssues: readonly Issue[], copyKey: string, deadline: number): Promise<Redaction> {
   const { settings } = deps;
   const t0 = performance.now();
   const result = (r: Omit<Redaction, 'ms' | 'removed'> & { removed?: string[] }): Redaction => ({
@@ -31,6 +33,10 @@ export async function redactCopy(deps: ScanDeps, bytes: Uint8Array, found: reado
   });
   const bucket = settings.redactedBucket;
   if (!bucket) return result({ status: 'off', reason: 'REDACT is false', destination: null, boxes: 0, unlocated: 0, rescan_entities: 0 });
+  // what was not read cannot be redacted: a page left unread (or read only in part) may hold more
+  if (readIssues.length > 0) {
+    return result({ status: 'not_published', reason: `the document was read only in part (${[...new Set(readIssues.map((i) => i.reason))].join(', ')})`, destination: null, boxes: 0, unlocated: 0, rescan_entities: 0 });
+  }
   const personal = found.filter((f) => settings.piiTypes.has(f.type));
   const scanned = personal.filter((f) => f.source === 'ocr' && f.attachment === null);
   if (scanned.length > 0) {
@@ -53,8 +59,12 @@ export async function redactCopy(deps: ScanDeps, bytes: Uint8Array, found: reado
   const boxes = [...copy.boxes.values()].reduce((n, b) => n + b.length, 0);
   const base = { boxes, unlocated: copy.unlocated, removed: [...REMOVED_PARTS] };
 
-  // the check: the same reader and detector over the copy, and the copy's key
-  const read = await deps.reader.read(copy.bytes, settings.limits, settings.ocr, deadline);
+  // the check: the same reader and detector over the copy, and the copy's key. OCR is off in this
+  // rescan: a copy only exists for documents whose text layer alone held the PII, so a page or
+  // picture that would need OCR in the copy is an issue that stops publishing; and the text-layer
+  // check (OCR of sample lines, against fonts that draw other letters than they extract) is not
+  // repeated, as the copy keeps the fonts the scan already checked. It is most of the rescan's time.
+  const read = await deps.reader.read(copy.bytes, settings.limits, { ...settings.ocr, enabled: false }, deadline);
   const texts = [keyText(copyKey), ...read.parts.map((p) => p.text)];
   const again: { type: string }[] = [];
   for (const text of texts) for (const r of await deps.detector.detectText(text)) again.push(r);

@@ -114,7 +114,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
   const tRedact = performance.now();
   const redaction = verdict === 'pii' && bytes
     ? await redactCopy(deps, bytes, found.map((e) => ({ type: e.type, source: e.at.source, page: e.at.page, attachment: e.at.attachment, value: e.at.text.slice(e.start, e.end) })),
-      keyHasPii ? referenceKey(source.key) : source.key, deadline)
+      issues, keyHasPii ? referenceKey(source.key) : source.key, deadline)
     : null;
   const redactMs = performance.now() - tRedact;
 

@@ -1,5 +1,6 @@
 import { ComplianceFindingSchema } from '@sfc/shared';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { writeImageOnlyPdf } from '../../src/local/pdfWriter.js';
 import { PDFJS_DATA, pdfjs } from '../../src/pdf/loadPdfjs.js';
 import { scanDocument } from '../../src/scan/scanDocument.js';
 import { referenceKey } from '../../src/scan/objectKeys.js';
@@ -71,6 +72,21 @@ describe('Function: scanDocument, redacted copies', () => {
     expect(finding.redaction?.reason).toMatch(/1 values were not found in the page content/);
     expect(finding.redaction?.rescan_entities).toBe(1);
     expect(finding.redaction?.reason).not.toContain('8674');
+    expect(await fs.list('redacted')).toEqual([]);
+  });
+
+  it('does not publish a copy of a document read only in part (a picture page without legible text), and says so', async () => {
+    // Prepare: PII in the text pages, and a page that is a picture nothing could be read from
+    const out = await PDFDocument.create();
+    for (const bytes of [await docs.piiPdf(), await writeImageOnlyPdf(1)]) {
+      const src = await PDFDocument.load(bytes);
+      for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+    }
+    // Act
+    const { fs, finding } = await scan(await out.save());
+    // Assess
+    expect(finding.verdict).toBe('pii');
+    expect(finding.redaction).toMatchObject({ status: 'not_published', reason: 'the document was read only in part (unreadable)' });
     expect(await fs.list('redacted')).toEqual([]);
   });
 
