@@ -51,7 +51,8 @@ describe('Function: redactPdf', () => {
     const font = await doc.embedFont(StandardFonts.Helvetica);
     const page = doc.addPage([612, 792]);
     page.setFont(font);
-    const name = page.getFont()[1].decodeText();
+    // the resource name pdf-lib gave the font (getFont is private in its types)
+    const name = (page as unknown as { getFont(): [unknown, PDFName] }).getFont()[1].decodeText();
     const content = `BT /${name} 12 Tf 14 TL 72 700 Td (Name: Jane \\(Q\\) Roe, applicant) Tj\n`
       + `0 -20 Td [(SSN ) -250 (536-22-) 10 (8674) ( verified)] TJ\n`
       + `(Phone 415-555-0132 mobile) '\n2 1 (Card 4111111111111111 expired) "\n0.3 Tc 0 -20 Td (Spaced 521-47-3390 out) Tj ET`;
