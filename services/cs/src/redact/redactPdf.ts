@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, type PDFPage } from 'pdf-lib';
+import type { RasterPage } from './rasterPage.js';
 import { rewriteText, type Box } from './rewriteText.js';
 
 /** Parts of a PDF the redacted copy leaves out entirely: they can hold personal data no box can cover. */
@@ -18,11 +19,12 @@ export interface RedactedPdf {
  * document, so nothing the kept pages do not reference (old content streams, field values, the
  * information dictionary, XMP, embedded files) is written at all.
  */
-export async function redactPdf(bytes: Uint8Array, values: ReadonlyMap<number, readonly string[]>): Promise<RedactedPdf> {
+export async function redactPdf(bytes: Uint8Array, values: ReadonlyMap<number, readonly string[]>, raster: ReadonlyMap<number, RasterPage> = new Map()): Promise<RedactedPdf> {
   const src = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   const boxes = new Map<number, Box[]>();
   let unlocated = 0;
   for (const [index, page] of src.getPages().entries()) {
+    if (raster.has(index + 1)) continue;
     for (const key of ['Annots', 'AA', 'Metadata', 'PieceInfo', 'StructParents', 'Thumb', 'B']) page.node.delete(PDFName.of(key));
     const wanted = values.get(index + 1) ?? [];
     const content = pageContent(page);
@@ -35,7 +37,19 @@ export async function redactPdf(bytes: Uint8Array, values: ReadonlyMap<number, r
   // only the pages travel: catalog entries (AcroForm, Names with EmbeddedFiles and JavaScript,
   // OpenAction, AA, Outlines, Metadata, StructTreeRoot) and the Info dictionary stay behind
   const out = await PDFDocument.create({ updateMetadata: false });
-  for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+  // a page given as a picture (a scan with its boxes painted) replaces the page whole: nothing of the
+  // original page is copied, so no original pixel or text of it reaches the file
+  const kept = src.getPageIndices().filter((i) => !raster.has(i + 1));
+  const copied = new Map((await out.copyPages(src, kept)).map((p, k) => [kept[k]!, p]));
+  for (const i of src.getPageIndices()) {
+    const picture = raster.get(i + 1);
+    if (!picture) {
+      out.addPage(copied.get(i)!);
+      continue;
+    }
+    const page = out.addPage([picture.width, picture.height]);
+    page.drawImage(await out.embedPng(picture.png), { x: 0, y: 0, width: picture.width, height: picture.height });
+  }
   return { bytes: await out.save({ useObjectStreams: false }), boxes, unlocated };
 }
 

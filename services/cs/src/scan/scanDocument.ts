@@ -1,7 +1,7 @@
 import { ComplianceFindingSchema, sha256Hex, type ComplianceFinding, type TextSource } from '@sfc/shared';
 import { containsPii, countByType } from '../detect/piiPolicy.js';
 import type { RecognizerResult } from '../recognizers/Recognizer.js';
-import type { Issue, ReadResult } from '../reader/protocol.js';
+import type { Issue, PdfWord, ReadResult } from '../reader/protocol.js';
 import { findingKey, lakeFindingKey } from '../routing/keys.js';
 import { copyServerSide, copyVerified } from '../routing/moveVerified.js';
 import { documentLogger } from './documentLogger.js';
@@ -28,7 +28,7 @@ export type ScanOutcome =
   /** The key was uploaded again before this (unversioned) upload was scanned; the new upload's own event scans it. */
   | { status: 'superseded'; bucket: string; key: string };
 
-interface Text { source: TextSource; page: number | null; attachment: string | null; text: string; lowConfidence?: boolean }
+interface Text { source: TextSource; page: number | null; attachment: string | null; text: string; lowConfidence?: boolean; words?: PdfWord[] }
 type Found = RecognizerResult & { at: Text };
 
 const EMPTY_READ: ReadResult['stats'] = { pages: 0, textPages: 0, ocrPages: 0, ocrRegions: 0, ocrConfidence: null, formFields: 0, annotations: 0, attachments: 0, chars: 0, renderedPixels: 0, ocrMs: 0 };
@@ -86,7 +86,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
 
   // detect, part by part, within the deadline; the key itself is read too
   const texts: Text[] = [{ source: 'object_key', page: null, attachment: null, text: keyText(source.key) },
-    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text, lowConfidence: p.lowConfidence }))];
+    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text, lowConfidence: p.lowConfidence, words: p.words }))];
   const found: Found[] = [];
   for (const at of texts) {
     if (Date.now() > deadline) {
@@ -113,7 +113,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
   // a pii document also gets a redacted copy, verified by a rescan; its key never carries personal data
   const tRedact = performance.now();
   const redaction = verdict === 'pii' && bytes
-    ? await redactCopy(deps, bytes, found.map((e) => ({ type: e.type, source: e.at.source, page: e.at.page, attachment: e.at.attachment, value: e.at.text.slice(e.start, e.end) })),
+    ? await redactCopy(deps, bytes, found.map((e) => ({ type: e.type, source: e.at.source, page: e.at.page, attachment: e.at.attachment, value: e.at.text.slice(e.start, e.end), words: e.at.words })),
       issues, keyHasPii ? referenceKey(source.key) : source.key, deadline)
     : null;
   const redactMs = performance.now() - tRedact;

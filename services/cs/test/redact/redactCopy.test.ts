@@ -90,14 +90,17 @@ describe('Function: scanDocument, redacted copies', () => {
     expect(await fs.list('redacted')).toEqual([]);
   });
 
-  it('does not publish a copy of a scan yet (OCR\'d pages), and says so', async () => {
+  it('publishes a copy of a scan with the PII words painted black, verified by a rescan with OCR', async () => {
     // Act
     const { fs, finding } = await scan(await rich.scan(200));
     // Assess
     expect(finding.verdict).toBe('pii');
-    expect(finding.redaction).toMatchObject({ status: 'not_published', destination: null });
-    expect(finding.redaction?.reason).toMatch(/read by OCR .* not implemented yet/);
-    expect(await fs.list('redacted')).toEqual([]);
+    expect(finding.redaction).toMatchObject({ status: 'published', unlocated: 0, rescan_entities: 0 });
+    expect(finding.redaction!.boxes).toBeGreaterThanOrEqual(3);
+    const copy = (await fs.get('redacted', KEY))!;
+    // the page is a picture now: no text layer, and the original page's image is not in the file
+    expect((await textOf(copy)).trim()).toBe('');
+    expect((await PDFDocument.load(copy)).getPageCount()).toBe(1);
   });
 
   it('writes no copy with REDACT off, and clean documents get none', async () => {
