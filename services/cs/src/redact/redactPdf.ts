@@ -48,7 +48,7 @@ export async function redactPdf(bytes: Uint8Array, values: ReadonlyMap<number, r
       continue;
     }
     const page = out.addPage([picture.width, picture.height]);
-    page.drawImage(await out.embedPng(picture.png), { x: 0, y: 0, width: picture.width, height: picture.height });
+    page.drawImage(await out.embedJpg(picture.jpeg), { x: 0, y: 0, width: picture.width, height: picture.height });
   }
   return { bytes: await out.save({ useObjectStreams: false }), boxes, unlocated };
 }
