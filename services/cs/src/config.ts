@@ -52,7 +52,7 @@ export const csConfigSpec = {
     default: formatMinScores(DEFAULT_MIN_SCORES),
     doc: 'Per-entity score thresholds, `TYPE=score` comma-separated (e.g. `PERSON=0.6,PHONE=0.5`); types not listed use 0.5. Defaults chosen on the development split.',
   },
-  REDACT: { schema: flag, default: 'true', doc: 'Write a redacted copy of each pii document to REDACTED_BUCKET (text PDFs; see "Redacted copies" in the cs README); `false` writes none.' },
+  REDACT: { schema: flag, default: 'true', doc: 'Write a redacted copy of each pii document to REDACTED_BUCKET (see "Redacted copies" in the cs README); `false` writes none.' },
   NER_MODEL_DIR: { schema: z.string(), default: '', doc: 'Folder of the NER model (model.int8.onnx, tokenizer.json, labels.json); empty = services/cs/model.' },
   NER_THREADS: { schema: positiveInt, default: '1', doc: 'onnxruntime intra-op threads for the NER session.' },
 };
