@@ -49,6 +49,7 @@ export async function redactPdf(bytes: Uint8Array, values: ReadonlyMap<number, r
     }
     const page = out.addPage([picture.width, picture.height]);
     page.drawImage(await out.embedJpg(picture.jpeg), { x: 0, y: 0, width: picture.width, height: picture.height });
+    page.node.delete(PDFName.of('Annots')); // drawing gave the new page an empty list
   }
   return { bytes: await out.save({ useObjectStreams: false }), boxes, unlocated };
 }

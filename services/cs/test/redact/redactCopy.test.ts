@@ -56,6 +56,31 @@ describe('Function: scanDocument, redacted copies', () => {
     expect(text).not.toContain(rich.PERSON.name);
   });
 
+  it.each([
+    ['notes, a text box and a mailto: link', rich.annotated],
+    ['properties and XMP', rich.withMetadata],
+    ['a form field without a widget', rich.hiddenFieldForm],
+    ['an attached text file', () => rich.withAttachments('text')],
+    ['an attached PDF inside an attached PDF', () => rich.withAttachments('pdf')],
+    ['an attached picture (OCR)', () => rich.withAttachments('image')],
+    ['a file attachment annotation', () => rich.withAttachments('annotation')],
+    ['a scan skewed 3 degrees', () => rich.scan(200, 3)],
+  ] as const)('publishes a copy of a document with PII in %s, none of it left in the file', async (_name, make) => {
+    // Act
+    const { fs, finding } = await scan(await make());
+    // Assess
+    expect(finding.verdict).toBe('pii');
+    expect(finding.redaction).toMatchObject({ status: 'published', rescan_entities: 0 });
+    const copy = (await fs.get('redacted', KEY))!;
+    const text = await textOf(copy);
+    const raw = Buffer.from(copy).toString('latin1');
+    for (const value of Object.values(rich.PERSON)) {
+      expect(text).not.toContain(value);
+      expect(raw).not.toContain(value);
+    }
+    expect(raw).not.toMatch(/\/(Annots|EmbeddedFiles|AcroForm|Metadata)\b/);
+  });
+
   it('does not publish a copy whose rescan still finds PII, and the finding says why (a value split over two text operators)', async () => {
     // Prepare: the SSN is drawn in two pieces that read as one value
     const doc = await PDFDocument.create();
