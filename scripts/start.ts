@@ -111,7 +111,8 @@ if (s.produced + s.injectedBad !== s.scored + s.deadLettered || s.lakeRows !== s
 const scan = await scanUploads({ dataDir: config.DATA_DIR });
 console.log(`\ncs: ${scan.scanned} documents scanned${scan.seeded ? ` (${scan.seeded} samples put in the uploads bucket)` : ''}
   pii ${scan.byVerdict.pii}   clean ${scan.byVerdict.clean}   quarantine ${scan.byVerdict.quarantine}${scan.alreadyProcessed ? `   already processed ${scan.alreadyProcessed}` : ''}
-  buckets       ${join(dataDir, '{pii,clean,quarantine}')} (a .finding.json beside each document)`);
+  buckets       ${join(dataDir, '{pii,clean,quarantine}')} (a .finding.json beside each document)
+  redacted      ${scan.redacted.published} copies of pii documents verified by a rescan, in ${join(dataDir, 'redacted')}${scan.redacted.notPublished ? `; ${scan.redacted.notPublished} not published (the finding's redaction.reason says why)` : ''}`);
 
 // The dashboard covers the whole local lake, as `npm run report` does by default: the two agree.
 const report = await runReport({ dataDir: config.DATA_DIR });

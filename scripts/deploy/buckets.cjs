@@ -183,6 +183,8 @@ module.exports = {
     { id: 'PiiBucket', name: 'pii', retention: 'PiiRetentionDays' },
     { id: 'CleanBucket', name: 'clean', retention: 'CleanRetentionDays' },
     { id: 'QuarantineBucket', name: 'quarantine', retention: 'QuarantineRetentionDays' },
+    // redacted copies of pii documents (REDACT): kept as long as the documents they were made from
+    { id: 'RedactedBucket', name: 'redacted', retention: 'PiiRetentionDays' },
   ], [{ role: 'ScanIamRoleLambdaExecution', actions: ['kms:Decrypt', 'kms:GenerateDataKey'] }]),
   // rpt: the dashboard, and Athena's query results (kept a week).
   rpt: fragment({ retention: { ReportsRetentionDays: 'Days dashboard versions are kept (0: for ever)' } }, () => [

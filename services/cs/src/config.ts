@@ -15,6 +15,7 @@ export const csConfigSpec = {
   PII_BUCKET: { schema: bucket, default: 'pii', doc: 'Where documents with personal data are moved.' },
   CLEAN_BUCKET: { schema: bucket, default: 'clean', doc: 'Where documents without personal data are moved.' },
   QUARANTINE_BUCKET: { schema: bucket, default: 'quarantine', doc: 'Where unreadable documents are moved, with the reason.' },
+  REDACTED_BUCKET: { schema: bucket, default: 'redacted', doc: 'Where the redacted copies of pii documents go, once a rescan of the copy finds no personal data.' },
   LAKE_BUCKET: { schema: bucket, default: 'lake', doc: 'Data lake; a copy of each finding goes under compliance/.' },
   MAX_PDF_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Larger uploads are quarantined (too_large) after a HEAD request, without being downloaded.' },
   MAX_PDF_PAGES: { schema: positiveInt, default: '200', doc: 'Documents (and attached PDFs) with more pages are quarantined (too_many_pages).' },
@@ -51,6 +52,7 @@ export const csConfigSpec = {
     default: formatMinScores(DEFAULT_MIN_SCORES),
     doc: 'Per-entity score thresholds, `TYPE=score` comma-separated (e.g. `PERSON=0.6,PHONE=0.5`); types not listed use 0.5. Defaults chosen on the development split.',
   },
+  REDACT: { schema: flag, default: 'true', doc: 'Write a redacted copy of each pii document to REDACTED_BUCKET (see "Redacted copies" in the cs README); `false` writes none.' },
   NER_MODEL_DIR: { schema: z.string(), default: '', doc: 'Folder of the NER model (model.int8.onnx, tokenizer.json, labels.json); empty = services/cs/model.' },
   NER_THREADS: { schema: positiveInt, default: '1', doc: 'onnxruntime intra-op threads for the NER session.' },
 };

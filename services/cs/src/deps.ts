@@ -17,7 +17,8 @@ export async function createDetector(config: CsConfig): Promise<{ detector: PiiD
 export function scanSettings(config: CsConfig): ScanSettings {
   return {
     uploadsBucket: config.UPLOADS_BUCKET, piiBucket: config.PII_BUCKET, cleanBucket: config.CLEAN_BUCKET,
-    quarantineBucket: config.QUARANTINE_BUCKET, lakeBucket: config.LAKE_BUCKET, maxPdfBytes: config.MAX_PDF_BYTES,
+    quarantineBucket: config.QUARANTINE_BUCKET, lakeBucket: config.LAKE_BUCKET,
+    redactedBucket: config.REDACT ? config.REDACTED_BUCKET : null, maxPdfBytes: config.MAX_PDF_BYTES,
     limits: {
       maxPages: config.MAX_PDF_PAGES, maxTextChars: config.MAX_TEXT_CHARS, maxPageTextItems: config.MAX_PAGE_TEXT_ITEMS,
       maxStreamBytes: config.MAX_STREAM_BYTES, maxDecodedBytes: config.MAX_DECODED_BYTES, maxImagePixels: config.MAX_IMAGE_PIXELS,

@@ -45,11 +45,20 @@ describe('Packaging: services/cs', () => {
   });
 
   it('keeps every bucket when the stack is removed; uploads notify the scan function', () => {
-    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['CleanBucket', 'PiiBucket', 'QuarantineBucket', 'ServerlessDeploymentBucket', 'UploadsBucket']);
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toEqual(['CleanBucket', 'PiiBucket', 'QuarantineBucket', 'RedactedBucket', 'ServerlessDeploymentBucket', 'UploadsBucket']);
     expect(bucketProblems(template)).toEqual([]);
     const uploads = template.Resources.UploadsBucket;
     expect(uploads.DependsOn).toEqual(['ScanUploadsPermission']);
     expect(uploads.Properties.NotificationConfiguration.LambdaConfigurations[0]).toMatchObject({ Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['ScanLambdaFunction', 'Arn'] } });
+  });
+
+  it('may only put objects into the redacted bucket (the copy is written once, never read back)', () => {
+    const statements = template.Resources.ScanIamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement as any[];
+    const naming = statements.filter((st) => JSON.stringify(st.Resource).includes('RedactedBucket'));
+    expect(naming).toHaveLength(1);
+    expect(naming[0].Action).toEqual(['s3:PutObject']);
+    expect(naming[0].Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['RedactedBucket', 'Arn'] }, '/*']] });
+    expect(template.Resources.ScanLambdaFunction.Properties.Environment.Variables.REDACTED_BUCKET).toEqual({ Ref: 'RedactedBucket' });
   });
 
   it('takes the lake bucket from the txn stack\'s export, never a guessed name', () => {

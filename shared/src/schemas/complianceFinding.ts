@@ -42,6 +42,30 @@ export const ObjectRefSchema = z.object({
   key_sha256: hex64,
 });
 
+export const REDACTION_STATUSES = ['published', 'not_published', 'off'] as const;
+
+/**
+ * The redacted copy of a pii document: written to the redacted bucket only when a rescan of the copy
+ * (same reader and detector) finds no personal data and no text under a redaction box. `reason` says
+ * why a copy was not published, in types and counts only (never document text).
+ */
+export const RedactionSchema = z.object({
+  status: z.enum(REDACTION_STATUSES),
+  reason: z.string().nullable(),
+  /** The published copy (key masked as everywhere); null unless published. */
+  destination: ObjectRefSchema.nullable(),
+  /** Black boxes drawn over removed text. */
+  boxes: z.number().int().nonnegative(),
+  /** Values (one line each) found in no text-showing operator of their page. */
+  unlocated: z.number().int().nonnegative(),
+  /** Parts left out of the copy whole (annotations, form, metadata, attachments, javascript, actions, outlines, structure). */
+  removed: z.array(z.string()),
+  /** Entities of the PII types the rescan of the copy found (0 for a published copy). */
+  rescan_entities: z.number().int().nonnegative(),
+  /** Time to redact and rescan. */
+  ms: z.number().nonnegative(),
+});
+
 /** The record written beside every routed document: what was found where, and how long it took. */
 export const ComplianceFindingSchema = z.object({
   /** One finding per upload: SHA-256 of bucket, key and version (or ETag). Repeated events find it again. */
@@ -80,6 +104,8 @@ export const ComplianceFindingSchema = z.object({
     route: z.number().nonnegative(),
     total: z.number().nonnegative(),
   }),
+  /** Redacted copy of a pii document; null for clean and quarantined ones (and findings written before redaction existed). */
+  redaction: RedactionSchema.nullable().default(null),
   scanned_at: z.iso.datetime(),
 });
 
@@ -88,3 +114,4 @@ export type TextSource = (typeof TEXT_SOURCES)[number];
 export type EntityFinding = z.infer<typeof EntityFindingSchema>;
 export type ScanIssue = z.infer<typeof ScanIssueSchema>;
 export type ComplianceFinding = z.infer<typeof ComplianceFindingSchema>;
+export type Redaction = z.infer<typeof RedactionSchema>;

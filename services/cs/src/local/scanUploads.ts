@@ -12,7 +12,12 @@ export interface ScanUploadsOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export type ScanUploadsResult = Omit<ScanSummary, 'outcomes'> & { seeded: number; findings: string[] };
+export type ScanUploadsResult = Omit<ScanSummary, 'outcomes'> & {
+  seeded: number;
+  findings: string[];
+  /** Redacted copies of the pii documents: written to REDACTED_BUCKET, or not (the finding says why). */
+  redacted: { published: number; notPublished: number };
+};
 
 /**
  * Scans every document in the local uploads bucket through the Lambda's own code path: one S3
@@ -22,7 +27,7 @@ export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUplo
   const config = loadCsConfig({ ...(options.env ?? process.env), OBJECT_STORE: 'fs', DATA_DIR: options.dataDir });
   const deps = await createScanDeps(config);
   const seeded = options.seedSamples === false ? [] : await seedSampleUploads(deps.store, config.UPLOADS_BUCKET, [config.PII_BUCKET, config.CLEAN_BUCKET, config.QUARANTINE_BUCKET]);
-  const result: ScanUploadsResult = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, malformed: 0, repaired: 0, seeded: seeded.length, findings: [] };
+  const result: ScanUploadsResult = { scanned: 0, byVerdict: { pii: 0, clean: 0, quarantine: 0 }, alreadyProcessed: 0, missing: 0, superseded: 0, skipped: 0, malformed: 0, repaired: 0, seeded: seeded.length, findings: [], redacted: { published: 0, notPublished: 0 } };
   for (const key of (await deps.store.list(config.UPLOADS_BUCKET)).filter(matchesUploadRules)) {
     const head = await deps.store.head(config.UPLOADS_BUCKET, key);
     const summary = await handleS3Event(deps, s3PutEvent(config.UPLOADS_BUCKET, key, head?.size ?? 0));
@@ -33,7 +38,12 @@ export async function scanUploads(options: ScanUploadsOptions): Promise<ScanUplo
     result.malformed += summary.malformed;
     result.repaired += summary.repaired;
     for (const v of ['pii', 'clean', 'quarantine'] as const) result.byVerdict[v] += summary.byVerdict[v];
-    for (const o of summary.outcomes) if (o.status === 'routed') result.findings.push(`${o.finding.destination?.bucket}/${o.finding.destination?.key}.finding.json`);
+    for (const o of summary.outcomes) {
+      if (o.status !== 'routed') continue;
+      result.findings.push(`${o.finding.destination?.bucket}/${o.finding.destination?.key}.finding.json`);
+      if (o.finding.redaction?.status === 'published') result.redacted.published += 1;
+      if (o.finding.redaction?.status === 'not_published') result.redacted.notPublished += 1;
+    }
   }
   deps.reader.close?.();
   return result;

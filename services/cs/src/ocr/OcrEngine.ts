@@ -13,7 +13,15 @@ export interface OcrText {
   confidence: number;
   /** Letters and digits in those words: how much text the confidence speaks for. */
   chars: number;
+  /**
+   * The words of `text` with their boxes in pixels of the image read; absent when the reading kept
+   * was of the straightened image, whose pixels are not the image's (redaction needs the boxes).
+   */
+  words?: OcrWord[];
 }
+
+/** One word tesseract read, and its box in pixels (left, top, width, height). */
+export interface OcrWord { text: string; left: number; top: number; width: number; height: number }
 
 /** A first reading below this confidence is tried again on the straightened image. */
 const RETRY_BELOW = 85;
@@ -31,6 +39,7 @@ export function fromTsv(tsv: string): OcrText {
   let weighted = 0;
   let chars = 0;
   const lines: string[] = [];
+  const words: OcrWord[] = [];
   let lineKey = '';
   let blockKey = '';
   for (const row of tsv.split('\n')) {
@@ -45,6 +54,7 @@ export function fromTsv(tsv: string): OcrText {
       chars += alnum;
     }
     if (conf < SPECK_CONFIDENCE && [...word].length <= 3 && !/\p{N}/u.test(word)) continue;
+    words.push({ text: word, left: Number(cols[6]), top: Number(cols[7]), width: Number(cols[8]), height: Number(cols[9]) });
     const block = `${cols[2]}.${cols[3]}`;
     const line = `${block}.${cols[4]}`;
     if (line !== lineKey) {
@@ -54,7 +64,7 @@ export function fromTsv(tsv: string): OcrText {
       blockKey = block;
     } else lines[lines.length - 1] += ` ${word}`;
   }
-  return { text: lines.join('\n'), confidence: chars ? weighted / chars : 0, chars };
+  return { text: lines.join('\n'), confidence: chars ? weighted / chars : 0, chars, words };
 }
 
 /**
@@ -86,13 +96,15 @@ export class OcrEngine {
    * rendered page is straight).
    */
   async recognize(image: GrayImage, { straighten = true } = {}): Promise<OcrText> {
-    if (image.width < 8 || image.height < 8) return { text: '', confidence: 0, chars: 0 };
+    if (image.width < 8 || image.height < 8) return { text: '', confidence: 0, chars: 0, words: [] };
     const pgm = Buffer.from(toPgm(image));
     const read = async (rotateAuto: boolean) => fromTsv((await this.scheduler.addJob('recognize', pgm, { rotateAuto }, { text: false, tsv: true })).data.tsv ?? '');
     const plain = await read(false);
     if (!straighten || plain.chars < 20 || plain.confidence >= RETRY_BELOW) return plain;
     const straightened = await read(true);
-    return straightened.confidence > plain.confidence ? straightened : plain;
+    if (straightened.confidence <= plain.confidence) return plain;
+    const { words: _rotated, ...kept } = straightened;
+    return kept;
   }
 
   async terminate(): Promise<void> {

@@ -7,6 +7,8 @@ export interface RenderedPage {
   scale: number;
   /** Maps a rectangle in PDF user space to pixels of `image`. */
   toPixels(r: { x0: number; y0: number; x1: number; y1: number }): { left: number; top: number; width: number; height: number };
+  /** Maps a box in pixels of `image` back to PDF user space. */
+  toUser(p: { left: number; top: number; width: number; height: number }): { x0: number; y0: number; x1: number; y1: number };
 }
 
 interface CanvasFactory {
@@ -38,6 +40,11 @@ export async function renderPage(doc: PDFDocumentProxy, page: PDFPageProxy, dpi:
       toPixels: (r) => {
         const [x0, y0, x1, y1] = viewport.convertToViewportRectangle([r.x0, r.y0, r.x1, r.y1]);
         return { left: Math.min(x0, x1), top: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+      },
+      toUser: (p) => {
+        const [ax, ay] = viewport.convertToPdfPoint(p.left, p.top) as [number, number];
+        const [bx, by] = viewport.convertToPdfPoint(p.left + p.width, p.top + p.height) as [number, number];
+        return { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
       },
     };
   } finally {

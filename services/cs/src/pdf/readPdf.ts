@@ -158,7 +158,9 @@ async function ocrPage(doc: PDFDocumentProxy, page: PDFPageProxy, ctx: ReadConte
     for (const [i, r] of results.entries()) {
       ctx.recordOcr(r.confidence, r.chars);
       const lowConfidence = r.chars >= MIN_JUDGED_CHARS && r.confidence < ctx.ocr.minConfidence;
-      ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text, ...(lowConfidence ? { lowConfidence } : {}) });
+      // a whole page's words keep their boxes (in user space) for the redacted copy
+      const words = fullPage && r.words ? r.words.map((w) => ({ text: w.text, ...rendered.toUser(w) })) : undefined;
+      ctx.addText({ kind: 'ocr', page: n, attachment, text: r.text, ...(lowConfidence ? { lowConfidence } : {}), ...(words ? { words } : {}) });
       const what = fullPage ? `page ${n}` : `page ${n}, image ${i + 1}`;
       if (lowConfidence) {
         ctx.addIssue({ reason: 'unreadable', detail: `${at}${what}: OCR confidence ${Math.round(r.confidence)} < ${ctx.ocr.minConfidence}` });

@@ -15,7 +15,12 @@ export interface TextPart {
   text: string;
   /** OCR'd text below OCR_MIN_CONFIDENCE: listed, but what it seems to contain cannot outweigh the page being unreadable. */
   lowConfidence?: boolean;
+  /** For OCR of a whole page: each word of `text` and its box in PDF user space (what redaction blacks out). */
+  words?: PdfWord[];
 }
+
+/** A word OCR read on a page, with its box in the page's user space (points, origin bottom left). */
+export interface PdfWord { text: string; x0: number; y0: number; x1: number; y1: number }
 
 /** Bounds on one reading; each one that is exceeded ends in quarantine with its own reason. */
 export interface ReadLimits {

@@ -9,6 +9,8 @@ export interface ScanSettings {
   cleanBucket: string;
   quarantineBucket: string;
   lakeBucket: string;
+  /** Redacted copies of pii documents (REDACT); null when redaction is off. */
+  redactedBucket: string | null;
   /** Checked with a HEAD request before anything is downloaded. */
   maxPdfBytes: number;
   limits: ReadLimits;

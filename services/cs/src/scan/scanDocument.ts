@@ -1,7 +1,7 @@
 import { ComplianceFindingSchema, sha256Hex, type ComplianceFinding, type TextSource } from '@sfc/shared';
 import { containsPii, countByType } from '../detect/piiPolicy.js';
 import type { RecognizerResult } from '../recognizers/Recognizer.js';
-import type { Issue, ReadResult } from '../reader/protocol.js';
+import type { Issue, PdfWord, ReadResult } from '../reader/protocol.js';
 import { findingKey, lakeFindingKey } from '../routing/keys.js';
 import { copyServerSide, copyVerified } from '../routing/moveVerified.js';
 import { documentLogger } from './documentLogger.js';
@@ -11,6 +11,7 @@ import { keySha256, keyText, maskedKey, referenceKey, scanRef } from './objectKe
 import type { ScanDeps } from './ScanDeps.js';
 import { decideVerdict } from './verdict.js';
 import { CsError } from '../errors.js';
+import { redactCopy } from '../redact/redactCopy.js';
 
 /** One upload as its S3 event names it: the version (versioned bucket) or ETag is what gets scanned. */
 export interface UploadRef {
@@ -27,7 +28,7 @@ export type ScanOutcome =
   /** The key was uploaded again before this (unversioned) upload was scanned; the new upload's own event scans it. */
   | { status: 'superseded'; bucket: string; key: string };
 
-interface Text { source: TextSource; page: number | null; attachment: string | null; text: string; lowConfidence?: boolean }
+interface Text { source: TextSource; page: number | null; attachment: string | null; text: string; lowConfidence?: boolean; words?: PdfWord[] }
 type Found = RecognizerResult & { at: Text };
 
 const EMPTY_READ: ReadResult['stats'] = { pages: 0, textPages: 0, ocrPages: 0, ocrRegions: 0, ocrConfidence: null, formFields: 0, annotations: 0, attachments: 0, chars: 0, renderedPixels: 0, ocrMs: 0 };
@@ -85,7 +86,7 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
 
   // detect, part by part, within the deadline; the key itself is read too
   const texts: Text[] = [{ source: 'object_key', page: null, attachment: null, text: keyText(source.key) },
-    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text, lowConfidence: p.lowConfidence }))];
+    ...read.parts.map((p) => ({ source: p.kind, page: p.page, attachment: p.attachment, text: p.text, lowConfidence: p.lowConfidence, words: p.words }))];
   const found: Found[] = [];
   for (const at of texts) {
     if (Date.now() > deadline) {
@@ -109,6 +110,14 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
   if (bytes && sha256) await copyVerified(store, { from, to: destination, body: bytes, sha256 });
   else await copyServerSide(store, { from, to: destination, size: stat.size, etag: stat.etag });
 
+  // a pii document also gets a redacted copy, verified by a rescan; its key never carries personal data
+  const tRedact = performance.now();
+  const redaction = verdict === 'pii' && bytes
+    ? await redactCopy(deps, bytes, found.map((e) => ({ type: e.type, source: e.at.source, page: e.at.page, attachment: e.at.attachment, value: e.at.text.slice(e.start, e.end), words: e.at.words })),
+      issues, keyHasPii ? referenceKey(source.key) : source.key, deadline)
+    : null;
+  const redactMs = performance.now() - tRedact;
+
   const scannedAt = now();
   const ms = (x: number) => Math.round(x * 10) / 10;
   const finding: ComplianceFinding = ComplianceFindingSchema.parse({
@@ -128,15 +137,18 @@ export async function scanDocument(deps: ScanDeps, source: UploadRef, options: {
     timings_ms: {
       download: ms(tDownload - t0), extract: ms(Math.max(0, tRead - tDownload - read.stats.ocrMs)), ocr: ms(read.stats.ocrMs), detect: ms(tDetect - tRead), route: 0, total: 0,
     },
+    redaction,
     scanned_at: scannedAt.toISOString(),
   } satisfies ComplianceFinding);
-  finding.timings_ms.route = ms(performance.now() - tDetect);
+  // route: moving the document and writing its finding, without the redacted copy (its own `redaction.ms`)
+  finding.timings_ms.route = ms(performance.now() - tDetect - redactMs);
   finding.timings_ms.total = ms(performance.now() - t0);
   const json = JSON.stringify(finding);
   await store.put(bucket, findingKey(destination.key), json, { contentType: 'application/json' });
   await store.put(settings.lakeBucket, lakeFindingKey(ref, options.eventTime ?? scannedAt), `${json}\n`, { contentType: 'application/json' });
   await deleteScannedVersion(deps, source, stat.etag, log);
-  log.info('document routed', { verdict, reason, pages: finding.pages, counts: finding.counts, scan_ref: ref, ms: finding.timings_ms.total });
+  if (redaction?.status === 'not_published') log.warn('redacted copy not published', { reason: redaction.reason });
+  log.info('document routed', { verdict, reason, redaction: redaction?.status ?? null, pages: finding.pages, counts: finding.counts, scan_ref: ref, ms: finding.timings_ms.total });
   return { status: 'routed', finding };
 }
 

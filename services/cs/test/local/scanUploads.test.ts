@@ -20,5 +20,8 @@ describe('Function: scanUploads', () => {
     const store = new FsObjectStore(dataDir);
     for (const d of SAMPLE_DOCUMENTS) expect([d.key, await store.head(d.expected, d.key) !== null]).toEqual([d.key, true]);
     expect(second).toMatchObject({ seeded: 0, scanned: 0 });
+    // a verified redacted copy of each pii document: text layer, form and scan
+    for (const d of SAMPLE_DOCUMENTS) expect([d.key, await store.head('redacted', d.key) !== null]).toEqual([d.key, d.expected === 'pii']);
+    expect(first.redacted).toEqual({ published: expected.pii, notPublished: 0 });
   });
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function buckets() {
-  const names = { uploadsBucket: uniqueName('up'), piiBucket: uniqueName('pii'), cleanBucket: uniqueName('clean'), quarantineBucket: uniqueName('q'), lakeBucket: uniqueName('lake') };
+  const names = { uploadsBucket: uniqueName('up'), piiBucket: uniqueName('pii'), cleanBucket: uniqueName('clean'), quarantineBucket: uniqueName('q'), lakeBucket: uniqueName('lake'), redactedBucket: uniqueName('red') };
   for (const b of Object.values(names)) await store.client.send(new CreateBucketCommand({ Bucket: b }));
   await store.client.send(new PutBucketVersioningCommand({ Bucket: names.uploadsBucket, VersioningConfiguration: { Status: 'Enabled' } }));
   return names;

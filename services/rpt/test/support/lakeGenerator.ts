@@ -168,6 +168,7 @@ export function makeFinding(r: () => number, i: number, time: Date): ComplianceF
     counts,
     model_version: 'ner-1',
     timings_ms: { download: 1, extract: 5, ocr: 0, detect: 20, route: 1, total: 27 },
+    redaction: null,
     scanned_at: time.toISOString(),
   };
 }
