@@ -70,7 +70,7 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
 
   it('scans uploads end to end: PII, clean and scanned documents routed (OCR in the image), findings in the lake', async () => {
     // Prepare
-    const b = { uploads: uniqueName('uploads'), pii: uniqueName('pii'), clean: uniqueName('clean'), quarantine: uniqueName('quarantine'), lake: uniqueName('lake') };
+    const b = { uploads: uniqueName('uploads'), pii: uniqueName('pii'), clean: uniqueName('clean'), quarantine: uniqueName('quarantine'), lake: uniqueName('lake'), redacted: uniqueName('redacted') };
     for (const bucket of Object.values(b)) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3.send(new PutObjectCommand({ Bucket: b.uploads, Key: 'loans/applicant.pdf', Body: await piiPdf() }));
     await s3.send(new PutObjectCommand({ Bucket: b.uploads, Key: 'loans/rates.pdf', Body: await cleanPdf() }));
@@ -81,7 +81,7 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
       taskRoot: image.taskRoot, handler: image.handler, event, timeoutSeconds: 120,
       env: {
         ...image.env, AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing',
-        UPLOADS_BUCKET: b.uploads, PII_BUCKET: b.pii, CLEAN_BUCKET: b.clean, QUARANTINE_BUCKET: b.quarantine, LAKE_BUCKET: b.lake, LOG_LEVEL: 'warn',
+        UPLOADS_BUCKET: b.uploads, PII_BUCKET: b.pii, CLEAN_BUCKET: b.clean, QUARANTINE_BUCKET: b.quarantine, LAKE_BUCKET: b.lake, REDACTED_BUCKET: b.redacted, LOG_LEVEL: 'warn',
       },
     });
     // Assess
@@ -94,6 +94,9 @@ describe('Container image: docker/cs.Dockerfile, assembled and run on Node.js 22
     expect(await keys(b.lake)).toHaveLength(3);
     const finding = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: b.pii, Key: 'loans/applicant.pdf.finding.json' }))).Body!.transformToString());
     expect(finding.verdict).toBe('pii');
+    // The redacted copies, made and verified in the image (pdf-lib, the reader, OCR for the scan).
+    expect(finding.redaction).toMatchObject({ status: 'published', reason: null });
+    expect(await keys(b.redacted)).toContain('loans/applicant.pdf');
     // Powertools Metrics in the image: EMF on stdout, as CloudWatch Logs reads it in Lambda
     const metrics = parseEmf(run.logs.split('\n'));
     expect(emfSum(metrics, 'DocumentsScanned', { verdict: 'pii', service: 'cs' })).toBe(2);
